@@ -1,0 +1,34 @@
+using Open311.Data;
+
+namespace Open311.Web.Hosting;
+
+/// <summary>The host's composition root: each feature adds its services and endpoints through one call here.</summary>
+public static partial class HostingExtensions
+{
+    public static WebApplicationBuilder AddOpen311Core(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Open311")
+            ?? throw new InvalidOperationException(
+                "Missing connection string 'Open311'. Set ConnectionStrings__Open311, for example " +
+                "'Host=127.0.0.1;Port=5432;Username=postgres;Database=open311', or start the server with ./run.sh.");
+
+        builder.Services.AddOpen311Data(connectionString);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<Open311.Data.ApiKeys.ApiKeyStore>();
+        builder.Services.Configure<Open311Options>(builder.Configuration.GetSection(Open311Options.Section));
+
+        return builder;
+    }
+
+    public static void ApplyDatabaseMigrations(this WebApplication app)
+    {
+        var connectionString = app.Configuration.GetConnectionString("Open311")!;
+        DatabaseMigrator.Migrate(connectionString, app.Logger);
+    }
+
+    public static WebApplication UseOpen311Pipeline(this WebApplication app)
+    {
+        app.UseStaticFiles();
+        return app;
+    }
+}
