@@ -15,6 +15,7 @@ public static partial class HostingExtensions
         builder.Services.AddOpen311Data(connectionString);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<Open311.Data.ApiKeys.ApiKeyStore>();
+        builder.Services.AddScoped<Open311.Data.Jurisdictions.JurisdictionResolver>();
         builder.Services.Configure<Open311Options>(builder.Configuration.GetSection(Open311Options.Section));
 
         return builder;
