@@ -17,6 +17,8 @@ public static partial class HostingExtensions
         builder.Services.AddScoped<Open311.Data.ApiKeys.ApiKeyStore>();
         builder.Services.AddScoped<Open311.Data.Jurisdictions.JurisdictionResolver>();
         builder.Services.Configure<Open311Options>(builder.Configuration.GetSection(Open311Options.Section));
+        builder.Services.AddRazorPages();
+        builder.Services.AddAuthorization();
 
         return builder;
     }
@@ -30,6 +32,11 @@ public static partial class HostingExtensions
     public static WebApplication UseOpen311Pipeline(this WebApplication app)
     {
         app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapRazorPages();
         return app;
     }
 }
