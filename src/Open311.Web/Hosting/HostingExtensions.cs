@@ -1,4 +1,5 @@
 using Open311.Data;
+using Open311.Web.GeoReport;
 
 namespace Open311.Web.Hosting;
 
@@ -19,6 +20,7 @@ public static partial class HostingExtensions
         builder.Services.Configure<Open311Options>(builder.Configuration.GetSection(Open311Options.Section));
         builder.Services.AddRazorPages();
         builder.Services.AddAuthorization();
+        builder.AddOpen311Api();
 
         return builder;
     }
@@ -36,6 +38,7 @@ public static partial class HostingExtensions
         app.UseAuthentication();
         app.UseAuthorization();
 
+        app.MapOpen311Api();
         app.MapRazorPages();
         return app;
     }

@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Http.Features;
+using Open311.Web.GeoReport.Formatting;
+
+namespace Open311.Web.GeoReport;
+
+/// <summary>
+/// Guarantees that every response under <c>/open311</c> is either an Open311 document or an Open311 error list:
+/// unknown paths (404), wrong methods (405), unreadable or oversized bodies (400, 413) and unhandled exceptions
+/// (500, with no internal detail) all get the error shape in the format of the path's suffix.
+/// It also adds <c>Access-Control-Allow-Origin: *</c> to GET and HEAD responses, so browser apps can read them.
+/// </summary>
+public sealed partial class Open311ErrorMiddleware(RequestDelegate next, ILogger<Open311ErrorMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var format = WireFormats.FromPath(context.Request.Path);
+        var isRead = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
+        if (isRead)
+        {
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.AccessControlAllowOrigin = "*";
+                return Task.CompletedTask;
+            });
+        }
+
+        try
+        {
+            await next(context);
+        }
+        catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
+        {
+            LogUnreadableRequest(logger, exception.StatusCode, context.Request.Path);
+            await WriteErrorAsync(context, format, exception.StatusCode, DescribeBadRequest(exception.StatusCode));
+            return;
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception exception) when (!context.Response.HasStarted)
+        {
+            LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
+            await WriteErrorAsync(context, format, StatusCodes.Status500InternalServerError,
+                "The server failed to process the request. Try again later; if the problem persists, contact the operator of this server.");
+            return;
+        }
+
+        if (context.Response.HasStarted || context.Items.ContainsKey(Open311Result.BodyWrittenKey) || context.Response.StatusCode < 400)
+        {
+            return;
+        }
+
+        await WriteErrorAsync(context, format, context.Response.StatusCode, DescribeStatus(context));
+    }
+
+    private static async Task WriteErrorAsync(HttpContext context, WireFormat format, int statusCode, string description)
+    {
+        var allow = context.Response.Headers.Allow;
+        context.Response.Clear();
+        if (statusCode == StatusCodes.Status405MethodNotAllowed && allow.Count > 0)
+        {
+            context.Response.Headers.Allow = allow;
+        }
+
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        {
+            context.Response.Headers.AccessControlAllowOrigin = "*";
+        }
+
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        await Open311Result.Error(format, statusCode, description).ExecuteAsync(context);
+    }
+
+    private static string DescribeBadRequest(int statusCode) => statusCode switch
+    {
+        StatusCodes.Status413PayloadTooLarge => RequestBodyLimits.TooLargeMessage,
+        _ => "The request could not be read. Send fields as application/x-www-form-urlencoded or multipart/form-data, or in the query string.",
+    };
+
+    private static string DescribeStatus(HttpContext context) => context.Response.StatusCode switch
+    {
+        StatusCodes.Status404NotFound =>
+            $"No Open311 resource at '{context.Request.Path}'. Resources are under /open311/v2 and end in .xml or .json, for example /open311/v2/services.xml; discovery is /open311/discovery.xml.",
+        StatusCodes.Status405MethodNotAllowed =>
+            $"Method {context.Request.Method} is not allowed on '{context.Request.Path}'. Allowed: {context.Response.Headers.Allow}.",
+        StatusCodes.Status413PayloadTooLarge => RequestBodyLimits.TooLargeMessage,
+        StatusCodes.Status415UnsupportedMediaType =>
+            "Unsupported Content-Type. Send application/x-www-form-urlencoded or multipart/form-data.",
+        >= 500 => "The server failed to process the request. Try again later.",
+        _ => "The request cannot be served. Check the path and the parameters against /swagger.",
+    };
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Unhandled error in {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Rejected an unreadable request to {Path} with status {StatusCode}")]
+    private static partial void LogUnreadableRequest(ILogger logger, int statusCode, PathString path);
+}
