@@ -57,9 +57,14 @@ internal sealed class PostedFields
             {
                 form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit, ValueLengthLimit = (int)limit }, cancellationToken);
             }
-            catch (InvalidDataException)
+            catch (InvalidDataException exception) when (exception.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
             {
                 return (empty, Open311Result.Error(format, StatusCodes.Status413PayloadTooLarge, RequestBodyLimits.TooLargeMessage));
+            }
+            catch (InvalidDataException)
+            {
+                return (empty, Open311Result.Error(format, StatusCodes.Status400BadRequest,
+                    "Invalid request body: the form could not be decoded. Send UTF-8 text, percent-encoded, without control characters such as NUL."));
             }
 
             foreach (var (name, values) in form)

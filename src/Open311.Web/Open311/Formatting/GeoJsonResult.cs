@@ -25,7 +25,7 @@ public sealed class GeoJsonResult(IReadOnlyList<ServiceRequestWire> requests) : 
     public static byte[] Write(IEnumerable<ServiceRequestWire> requests)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        using (var writer = new Utf8JsonWriter(stream, WireWriter.JsonOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("type", "FeatureCollection");

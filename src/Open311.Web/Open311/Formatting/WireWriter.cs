@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Xml;
 
@@ -22,7 +23,18 @@ public static class WireWriter
         OmitXmlDeclaration = true,
     };
 
-    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, NewLine = "\n" };
+    private static readonly byte[] XmlDeclaration = Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+
+    /// <summary>
+    /// Indented JSON that escapes only what JSON requires, so <c>&lt;</c>, <c>&amp;</c>, <c>+</c> and non-ASCII text
+    /// print as themselves. The body is served as application/json, never inlined into an HTML script.
+    /// </summary>
+    internal static readonly JsonWriterOptions JsonOptions = new()
+    {
+        Indented = true,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static byte[] Write(WireDocument document, WireFormat format) =>
         format == WireFormat.Json ? WriteJson(document) : WriteXml(document);
@@ -30,10 +42,11 @@ public static class WireWriter
     public static byte[] WriteXml(WireDocument document)
     {
         using var stream = new MemoryStream();
+
+        // Written by hand so the declaration is exactly the one clients compare against, with no standalone attribute.
+        stream.Write(XmlDeclaration);
         using (var writer = XmlWriter.Create(stream, XmlSettings))
         {
-            // Written by hand so the declaration is exactly the one clients compare against, with no standalone attribute.
-            writer.WriteProcessingInstruction("xml", "version=\"1.0\" encoding=\"utf-8\"");
             if (document.IsList)
             {
                 writer.WriteStartElement(document.RootName);
@@ -122,8 +135,17 @@ public static class WireWriter
             case bool flag:
                 writer.WriteBooleanValue(flag);
                 break;
-            case int or long or double or decimal:
-                writer.WriteRawValue(FormatScalar(value));
+            case int integer:
+                writer.WriteNumberValue(integer);
+                break;
+            case long integer:
+                writer.WriteNumberValue(integer);
+                break;
+            case double number:
+                writer.WriteNumberValue(number);
+                break;
+            case decimal number:
+                writer.WriteNumberValue(number);
                 break;
             case var scalar when WireProperty.IsScalar(scalar):
                 writer.WriteStringValue(XmlText.Clean(FormatScalar(scalar)));

@@ -11,7 +11,8 @@ public static partial class InstantParser
 {
     /// <summary>
     /// Parses <paramref name="value"/> as a full instant. A query string turns an unencoded <c>+</c> into a space,
-    /// so <c>2014-04-30T14:51:52 07:00</c> is read as <c>+07:00</c>.
+    /// so <c>2014-04-30T14:51:52 07:00</c> is read as <c>+07:00</c>. The result is in UTC, the form PostgreSQL
+    /// <c>timestamptz</c> parameters require.
     /// </summary>
     public static bool TryParse(string parameter, string value, out DateTimeOffset instant, out string? error)
     {
@@ -39,6 +40,7 @@ public static partial class InstantParser
             return false;
         }
 
+        instant = instant.ToUniversalTime();
         error = null;
         return true;
     }
