@@ -26,14 +26,26 @@ public static class Open311Api
             branch => branch.UseMiddleware<Open311ErrorMiddleware>());
 
         var v2 = app.MapGroup(BasePath).WithGroupName(DocumentName);
-        v2.MapServicesApi().WithTags("Services");
-        v2.MapRequestsApi().WithTags("Requests");
-        v2.MapPostRequestsApi().WithTags("Requests");
-        v2.MapTokensApi().WithTags("Tokens");
-        v2.MapRequestUpdatesApi().WithTags("Updates");
+        v2.MapServicesApi();
+        v2.MapRequestsApi();
+        v2.MapPostRequestsApi();
+        v2.MapTokensApi();
+        v2.MapRequestUpdatesApi();
         app.MapDiscoveryApi();
 
         app.UseOpen311Swagger();
         return app;
+    }
+
+    /// <summary>Documents the Open311 responses of an endpoint: a body in XML or JSON, and the error statuses it can return.</summary>
+    internal static RouteHandlerBuilder WithOpen311Responses(this RouteHandlerBuilder builder, string tag, params int[] errorStatuses)
+    {
+        builder.WithTags(tag).Produces(StatusCodes.Status200OK, contentType: Formatting.WireFormats.XmlContentType, additionalContentTypes: Formatting.WireFormats.JsonContentType);
+        foreach (var status in errorStatuses)
+        {
+            builder.Produces(status, contentType: Formatting.WireFormats.XmlContentType, additionalContentTypes: Formatting.WireFormats.JsonContentType);
+        }
+
+        return builder;
     }
 }

@@ -14,8 +14,8 @@ public static class DiscoveryApi
         app.MapGet("/open311/discovery.{format}", GetDiscovery)
             .WithName(nameof(GetDiscovery))
             .WithGroupName(Open311Api.DocumentName)
-            .WithTags("Discovery")
-            .WithSummary("Describe this server's GeoReport v2 endpoint");
+            .WithSummary("Describe this server's GeoReport v2 endpoint")
+            .WithOpen311Responses("Discovery", 404);
         return app;
     }
 

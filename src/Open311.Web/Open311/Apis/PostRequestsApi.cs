@@ -17,6 +17,14 @@ public static partial class PostRequestsApi
         group.MapPost("/requests.{format}", PostServiceRequest)
             .WithName(nameof(PostServiceRequest))
             .WithSummary("Create a service request (api_key required)")
+            .WithDescription(
+                "Fields may come in the body (application/x-www-form-urlencoded, or multipart/form-data) or in the query string; " +
+                "a body field wins over the same query field. api_key may also be sent as 'Authorization: Bearer KEY'; a missing, " +
+                "unknown or revoked key is a 403. Location: lat and long together, address_string or address_id. Attributes: " +
+                "attribute[CODE]=value, and attribute[CODE][]=value once per value of a multivaluelist. Bodies over 1 MiB " +
+                "(form-encoded) or 8 MiB (multipart) are a 413. The reply is a list of one: service_request_id for realtime " +
+                "services, token for batch services, neither for blackbox services, with service_notice and account_id.")
+            .WithOpen311Responses("Requests", 400, 403, 404, 413, 415)
             .Accepts<PostServiceRequestForm>("application/x-www-form-urlencoded", "multipart/form-data")
             .DisableAntiforgery();
         return group;

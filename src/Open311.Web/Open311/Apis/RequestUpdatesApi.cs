@@ -15,7 +15,8 @@ public static class RequestUpdatesApi
     {
         group.MapGet("/servicerequestupdates.{format}", GetServiceRequestUpdates)
             .WithName(nameof(GetServiceRequestUpdates))
-            .WithSummary("List status updates in a window of at most 90 days, oldest first");
+            .WithSummary("List status updates in a window of at most 90 days, oldest first")
+            .WithOpen311Responses("Updates", 400, 404);
         return group;
     }
 

@@ -15,10 +15,12 @@ public static class RequestsApi
     {
         group.MapGet("/requests.{format}", GetServiceRequests)
             .WithName(nameof(GetServiceRequests))
-            .WithSummary("Search requests: newest first, at most one page (1,000 by default) from a window of at most 90 days");
+            .WithSummary("Search requests: newest first, at most one page (1,000 by default) from a window of at most 90 days")
+            .WithOpen311Responses("Requests", 400, 404);
         group.MapGet("/requests/{service_request_id}.{format}", GetServiceRequest)
             .WithName(nameof(GetServiceRequest))
-            .WithSummary("Get one request, as a list of one");
+            .WithSummary("Get one request, as a list of one")
+            .WithOpen311Responses("Requests", 400, 404);
         return group;
     }
 

@@ -18,10 +18,12 @@ public static class ServicesApi
     {
         group.MapGet("/services.{format}", GetServiceList)
             .WithName(nameof(GetServiceList))
-            .WithSummary("List the services a jurisdiction accepts requests for");
+            .WithSummary("List the services a jurisdiction accepts requests for")
+            .WithOpen311Responses("Services", 400, 404);
         group.MapGet("/services/{service_code}.{format}", GetServiceDefinition)
             .WithName(nameof(GetServiceDefinition))
-            .WithSummary("Describe one service's attributes (questions)");
+            .WithSummary("Describe one service's attributes (questions)")
+            .WithOpen311Responses("Services", 404);
         return group;
     }
 

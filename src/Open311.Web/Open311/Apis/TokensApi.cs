@@ -13,7 +13,8 @@ public static class TokensApi
     {
         group.MapGet("/tokens/{token}.{format}", GetServiceRequestIdFromToken)
             .WithName(nameof(GetServiceRequestIdFromToken))
-            .WithSummary("Look up the service_request_id of a token");
+            .WithSummary("Look up the service_request_id of a token")
+            .WithOpen311Responses("Tokens", 404);
         return group;
     }
 
