@@ -71,6 +71,21 @@ public sealed class PostRequestsTests(PostApiAppFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Key_InQueryString_NeverLogged()
+    {
+        RespondWith(await ServiceIdAsync("STREETLIGHT"), "20000009");
+
+        using var accepted = await _client.PostAsync($"/open311/v2/requests.json?api_key={Open311AppFactory.ApiKey}&service_code=STREETLIGHT", content: null);
+        using var rejected = await _client.PostAsync("/open311/v2/requests.json?api_key=leaked-secret-value&service_code=STREETLIGHT", content: null);
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, rejected.StatusCode);
+        Assert.NotEmpty(factory.Logs.Messages);
+        Assert.DoesNotContain(factory.Logs.Messages, message => message.Contains(Open311AppFactory.ApiKey, StringComparison.Ordinal));
+        Assert.DoesNotContain(factory.Logs.Messages, message => message.Contains("leaked-secret-value", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Key_WrongBearer_Returns403Xml()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/open311/v2/requests.xml") { Content = Form(("service_code", "POTHOLE")) };

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Open311.Domain.Submission;
 
 namespace Open311.Tests.Open311;
@@ -35,13 +36,42 @@ public sealed class PostApiAppFactory : ApiAppFactory
 {
     public ScriptedSubmitter Submitter { get; } = new();
 
+    /// <summary>Every message the host logged, formatted, so tests can check that no secret was written.</summary>
+    public LogCollector Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<IServiceRequestSubmitter>();
             services.AddSingleton<IServiceRequestSubmitter>(Submitter);
         });
+    }
+}
+
+/// <summary>A logger provider that keeps every formatted message and exception text in memory.</summary>
+public sealed class LogCollector : ILoggerProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _messages = new();
+
+    public IReadOnlyCollection<string> Messages => _messages;
+
+    public ILogger CreateLogger(string categoryName) => new CollectingLogger(_messages);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class CollectingLogger(System.Collections.Concurrent.ConcurrentQueue<string> messages) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            messages.Enqueue(formatter(state, exception) + " " + exception);
     }
 }
