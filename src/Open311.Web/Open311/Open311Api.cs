@@ -13,8 +13,8 @@ public static class Open311Api
 
     public static WebApplicationBuilder AddOpen311Api(this WebApplicationBuilder builder)
     {
-        // The hosting diagnostics log each request line with its query string, and old clients POST with
-        // api_key in the query string; keeping that category at Warning keeps keys out of the log.
+        // The hosting diagnostics log each request line with its query string. Old clients POST with api_key
+        // in the query string, so that category logs at Warning to keep keys out of the log.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Services.Configure<Open311DiscoveryOptions>(builder.Configuration.GetSection(Open311DiscoveryOptions.Section));
         builder.Services.AddEndpointsApiExplorer();

@@ -4,7 +4,7 @@ using System.Xml.Linq;
 
 namespace Open311.Tests.Open311;
 
-/// <summary>Every failure under /open311 keeps the Open311 error shape in the suffix's format (C10), and GETs allow any origin.</summary>
+/// <summary>Every failure under /open311 keeps the Open311 error shape in the suffix's format, and GETs allow any origin.</summary>
 public sealed class ErrorShapeTests(ApiAppFactory factory) : IClassFixture<ApiAppFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
@@ -60,7 +60,7 @@ public sealed class ErrorShapeTests(ApiAppFactory factory) : IClassFixture<ApiAp
     }
 
     [Fact]
-    public async Task BadRequest_SeveralBadArguments_ListsOneErrorEach()
+    public async Task BadRequest_SeveralArguments_ListsEach()
     {
         var (response, body) = await _client.GetXmlAsync("/open311/v2/requests.xml?status=pending&start_date=yesterday&page_size=0");
 

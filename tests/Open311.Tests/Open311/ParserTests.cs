@@ -112,7 +112,7 @@ public sealed class DateWindowTests
 public sealed class GeoArgumentsTests
 {
     [Fact]
-    public void TryParseBox_WestSouthEastNorth_BuildsPolygonWithLongitudeAsX()
+    public void TryParseBox_WestSouthEastNorth_LongitudeIsX()
     {
         Assert.True(GeoArguments.TryParseBox("-122.45,37.75,-122.40,37.80", out var box, out var error), error);
 

@@ -9,7 +9,7 @@ using Open311.Tests.Infrastructure;
 
 namespace Open311.Tests.Open311;
 
-/// <summary>POST requests at the HTTP level: keys (C11), response shapes (C12), error lists (C07, C08), body limits (C14).</summary>
+/// <summary>POST requests at the HTTP level: API keys, reply shapes per service type, error lists and body limits.</summary>
 public sealed class PostRequestsTests(PostApiAppFactory factory) : IClassFixture<PostApiAppFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
@@ -34,7 +34,7 @@ public sealed class PostRequestsTests(PostApiAppFactory factory) : IClassFixture
             []);
 
     [Fact]
-    public async Task Key_MissingEmptyUnknownOrRevoked_Returns403AndCreatesNothing()
+    public async Task Key_MissingOrInvalid_Returns403()
     {
         var revoked = await factory.WithDbAsync(async db =>
         {
@@ -140,7 +140,7 @@ public sealed class PostRequestsTests(PostApiAppFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task Blackbox_QueryStringOnly_ReturnsNeitherIdNorToken()
+    public async Task Blackbox_QueryString_ReturnsNoIdOrToken()
     {
         RespondWith(await ServiceIdAsync("STREETLIGHT"), "20000003");
 

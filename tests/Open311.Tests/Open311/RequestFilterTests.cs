@@ -2,7 +2,7 @@ using System.Net;
 
 namespace Open311.Tests.Open311;
 
-/// <summary>GET requests filters and the API cases on dates (C01–C03), unknown codes (C08) and status (C09).</summary>
+/// <summary>GET requests filters: date windows and zones, service codes, status, paging, radius, box and neighbourhood.</summary>
 public sealed class RequestFilterTests(ApiAppFactory factory) : IClassFixture<ApiAppFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
@@ -165,7 +165,7 @@ public sealed class RequestFilterTests(ApiAppFactory factory) : IClassFixture<Ap
     }
 
     [Fact]
-    public async Task UpdatedAfter_WithoutDates_FindsOldRequestsChangedSince()
+    public async Task UpdatedAfter_WithoutDates_FindsOldChanges()
     {
         var (_, body) = await _client.GetJsonAsync("/open311/v2/requests.json?updated_after=2014-01-19T00:00:00Z&updated_before=2014-07-01T00:00:00Z");
 

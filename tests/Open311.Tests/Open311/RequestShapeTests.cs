@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Open311.Tests.Open311;
 
-/// <summary>The request list against the schema clients validate with (C16): every key present, ids as strings, coordinates as numbers.</summary>
+/// <summary>The request list against the schema clients validate with: every key present, ids as strings, coordinates as numbers.</summary>
 public sealed class RequestShapeTests(ApiAppFactory factory) : IClassFixture<ApiAppFactory>
 {
     private static readonly string[] Fields =
@@ -15,7 +15,7 @@ public sealed class RequestShapeTests(ApiAppFactory factory) : IClassFixture<Api
     private readonly HttpClient _client = factory.CreateClient();
 
     [Fact]
-    public async Task Json_EveryRequest_HasEveryKeyWithSchemaTypes()
+    public async Task Json_Request_HasEveryKeyTyped()
     {
         var (_, body) = await _client.GetJsonAsync("/open311/v2/requests.json?service_request_id=1001,1002,1003,1004");
 
@@ -43,7 +43,7 @@ public sealed class RequestShapeTests(ApiAppFactory factory) : IClassFixture<Api
     }
 
     [Fact]
-    public async Task Xml_EveryRequest_HasEveryElementEmptyWhenUnknown()
+    public async Task Xml_Request_HasEveryElement()
     {
         var (_, body) = await _client.GetXmlAsync("/open311/v2/requests.xml?service_request_id=1003");
 

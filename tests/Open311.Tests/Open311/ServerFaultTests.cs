@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Open311.Tests.Open311;
 
-/// <summary>A real server fault (a table gone from the database) still answers in the Open311 error shape, without internal detail.</summary>
+/// <summary>A real server fault (a table gone from the database) still gets a reply in the Open311 error shape, without internal detail.</summary>
 public sealed class ServerFaultTests(ApiAppFactory factory) : IClassFixture<ApiAppFactory>
 {
     [Fact]

@@ -10,7 +10,7 @@ public sealed class ServicesApiTests(ApiAppFactory factory) : IClassFixture<ApiA
         list.EnumerateArray().Select(item => item.GetProperty("service_code").GetString()!).ToArray();
 
     [Fact]
-    public async Task List_NoPoint_ListsActiveServicesOfDefaultJurisdiction()
+    public async Task List_NoPoint_ListsActiveServices()
     {
         var (response, body) = await _client.GetJsonAsync("/open311/v2/services.json?jurisdiction_id=");
 
@@ -19,7 +19,7 @@ public sealed class ServicesApiTests(ApiAppFactory factory) : IClassFixture<ApiA
     }
 
     [Fact]
-    public async Task List_PointInsideServiceArea_IncludesAreaLimitedService()
+    public async Task List_PointInArea_IncludesLimitedService()
     {
         var (_, body) = await _client.GetJsonAsync("/open311/v2/services.json?lat=37.76&long=-122.42");
 
@@ -27,7 +27,7 @@ public sealed class ServicesApiTests(ApiAppFactory factory) : IClassFixture<ApiA
     }
 
     [Fact]
-    public async Task List_PointOutsideServiceArea_LeavesAreaLimitedServiceOut()
+    public async Task List_PointOutsideArea_OmitsLimitedService()
     {
         var (_, body) = await _client.GetJsonAsync("/open311/v2/services.json?lat=37.75&long=-122.49");
 

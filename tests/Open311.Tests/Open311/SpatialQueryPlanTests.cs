@@ -64,8 +64,8 @@ public sealed class SpatialQueryPlanTests(ApiAppFactory factory) : IClassFixture
     }
 
     /// <summary>
-    /// Adds 20,000 old requests in the far west of the city, outside every radius and box used here, so the
-    /// spatial condition is selective and the planner has a reason to prefer the GiST index, as it has on real data.
+    /// Adds 20,000 old requests in the far west of the city, outside every radius and box used here. The spatial
+    /// condition is then selective, as on real data, so the planner has a reason to prefer the GiST index.
     /// </summary>
     private static async Task AddFarAwayRequestsAsync(Open311DbContext db)
     {

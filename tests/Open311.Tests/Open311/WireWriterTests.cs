@@ -21,7 +21,7 @@ public sealed class WireWriterTests
     }
 
     [Fact]
-    public void WriteJson_ListOfOne_IsArrayWithStringIdsAndNumberCoordinates()
+    public void WriteJson_ListOfOne_IsTypedArray()
     {
         var request = new ServiceRequestWire("1001", "open", null, "Pothole", "POTHOLE", null, null, null,
             new DateTimeOffset(2014, 7, 15, 10, 30, 0, TimeSpan.FromHours(-7)), new DateTimeOffset(2014, 7, 15, 10, 30, 0, TimeSpan.FromHours(-7)),

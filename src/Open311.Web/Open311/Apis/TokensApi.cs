@@ -37,8 +37,8 @@ public static class TokensApi
             return error;
         }
 
-        // NOTE: a token is stored on its request row, so every known token already has a request id here; a
-        // token issued before its request exists would be answered with a null service_request_id.
+        // NOTE: a token is stored on its request row, so every known token already has a request id here.
+        // A token issued before its request exists would need a null service_request_id in the reply.
         var publicId = await db.ServiceRequests.AsNoTracking()
             .Where(request => request.JurisdictionId == jurisdiction!.Id && request.Token == token)
             .Select(request => request.PublicId)
