@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing.Template;
 using Open311.Web.GeoReport.Formatting;
 
 namespace Open311.Web.GeoReport;
@@ -51,7 +52,46 @@ public sealed partial class Open311ErrorMiddleware(RequestDelegate next, ILogger
             return;
         }
 
+        if (context.Response.StatusCode is StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed)
+        {
+            CorrectMethodStatus(context);
+        }
+
         await WriteErrorAsync(context, format, context.Response.StatusCode, DescribeStatus(context));
+    }
+
+    /// <summary>
+    /// Recomputes 404 and 405 from the routes whose whole pattern matches the path. Routing decides 405 before it
+    /// checks the literal parts of segments such as <c>services.{format}</c>, so on its own it would offer POST on
+    /// <c>services.json</c> (because <c>requests.{format}</c> has the same shape) and send 404 for a POST there.
+    /// </summary>
+    private static void CorrectMethodStatus(HttpContext context)
+    {
+        var methods = new SortedSet<string>(StringComparer.Ordinal);
+        var dataSource = context.RequestServices.GetRequiredService<EndpointDataSource>();
+        foreach (var endpoint in dataSource.Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = endpoint.RoutePattern.RawText;
+            if (pattern is null || !pattern.StartsWith("/open311", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var matcher = new TemplateMatcher(TemplateParser.Parse(pattern), []);
+            if (matcher.TryMatch(context.Request.Path, []))
+            {
+                methods.UnionWith(endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []);
+            }
+        }
+
+        if (methods.Count == 0)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+        context.Response.Headers.Allow = string.Join(", ", methods);
     }
 
     private static async Task WriteErrorAsync(HttpContext context, WireFormat format, int statusCode, string description)

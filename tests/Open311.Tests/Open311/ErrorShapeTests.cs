@@ -59,6 +59,33 @@ public sealed class ErrorShapeTests(ApiAppFactory factory) : IClassFixture<ApiAp
         Assert.Contains("Method DELETE is not allowed", error.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("PUT", "/open311/v2/requests.json", "GET, POST")]
+    [InlineData("DELETE", "/open311/v2/services.json", "GET")]
+    [InlineData("POST", "/open311/v2/services.json", "GET")]
+    [InlineData("POST", "/open311/v2/tokens/abc.json", "GET")]
+    [InlineData("POST", "/open311/discovery.json", "GET")]
+    public async Task MethodNotAllowed_AnyRoute_ListsOnlyItsMethods(string method, string path, string allowed)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+
+        using var response = await _client.SendAsync(request);
+        var body = await response.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(allowed, string.Join(", ", response.Content.Headers.Allow));
+        Assert.EndsWith($"Allowed: {allowed}.", Assert.Single(body.ErrorDescriptions()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NotFound_PostToUnknownResource_Returns404()
+    {
+        using var response = await _client.PostAsync("/open311/v2/nothing.json", content: null);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(404, (await response.ReadJsonAsync())[0].GetProperty("code").GetInt32());
+    }
+
     [Fact]
     public async Task BadRequest_SeveralArguments_ListsEach()
     {

@@ -53,7 +53,7 @@ public static partial class PostRequestsApi
         var key = await keys.FindActiveAsync(fields.ApiKey(context.Request), cancellationToken);
         if (key is null)
         {
-            LogKeyRejected(logger, context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+            LogKeyRejected(logger);
             return Open311Result.Error(wireFormat, StatusCodes.Status403Forbidden,
                 "Missing or invalid api_key: send a valid, unrevoked key as api_key or as 'Authorization: Bearer KEY'.");
         }
@@ -99,8 +99,8 @@ public static partial class PostRequestsApi
         };
     }
 
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Rejected a POST with a missing, unknown or revoked API key from {RemoteAddress}")]
-    private static partial void LogKeyRejected(ILogger logger, string remoteAddress);
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Rejected a POST with a missing, unknown or revoked API key")]
+    private static partial void LogKeyRejected(ILogger logger);
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "Created service request {ServiceRequestId} with API key {ApiKeyId}")]
     private static partial void LogCreated(ILogger logger, string serviceRequestId, long apiKeyId);

@@ -5,7 +5,7 @@ namespace Open311.Web.GeoReport.Apis;
 
 /// <summary>
 /// Collects <c>attribute[CODE]=v</c> and <c>attribute[CODE][]=v</c> fields into answers by code, keeping the
-/// order values were sent. The default form binder cannot build this shape.
+/// order values were sent and dropping blank values. The default form binder cannot build this shape.
 /// </summary>
 // TODO: replace with the shared AttributeFormParser of Open311.Domain once it exists, so the public form,
 // liaison batches and this endpoint read attributes with one set of rules.
@@ -34,10 +34,12 @@ internal static partial class PostedAttributes
                 answers[code] = list = [];
             }
 
-            list.AddRange(values.OfType<string>());
+            list.AddRange(values.OfType<string>().Where(value => !string.IsNullOrWhiteSpace(value)));
         }
 
-        return answers.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)pair.Value, StringComparer.Ordinal);
+        // Forms send empty fields for questions left unanswered, so a code with only blank values is not an answer.
+        return answers.Where(pair => pair.Value.Count > 0)
+            .ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)pair.Value, StringComparer.Ordinal);
     }
 
     [GeneratedRegex(@"^attribute\[(?<code>[^\[\]]+)\](\[\])?$", RegexOptions.CultureInvariant)]
