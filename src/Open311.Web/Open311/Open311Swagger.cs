@@ -23,6 +23,7 @@ public static class Open311Swagger
                     "POST requests needs api_key (form, query string or 'Authorization: Bearer KEY').",
             });
             options.OperationFilter<ParameterDescriptions>();
+            options.SchemaFilter<PostFieldDescriptions>();
         });
 
     public static WebApplication UseOpen311Swagger(this WebApplication app)
@@ -34,6 +35,46 @@ public static class Open311Swagger
             options.SwaggerEndpoint(DocumentPath, "Open311 GeoReport v2");
         });
         return app;
+    }
+
+    /// <summary>Describes the POST form fields, which the handler reads from the form itself.</summary>
+    private sealed class PostFieldDescriptions : ISchemaFilter
+    {
+        private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
+        {
+            ["api_key"] = "API key (required). May instead be sent as 'Authorization: Bearer KEY'.",
+            ["jurisdiction_id"] = "Jurisdiction; empty or absent means the default one.",
+            ["service_code"] = "Service code from GET services (required; unknown is a 404).",
+            ["lat"] = "Latitude in WGS84 decimal degrees, with long. A location is lat and long, address_string or address_id.",
+            ["long"] = "Longitude in WGS84 decimal degrees, with lat.",
+            ["address_string"] = "Street address, such as '2000 Mission St'.",
+            ["address_id"] = "The jurisdiction's own address id.",
+            ["email"] = "Reporter's email; stored privately, never published.",
+            ["device_id"] = "Id of the reporting device; stored privately.",
+            ["account_id"] = "Reporter's account id in the client app; echoed in the reply.",
+            ["first_name"] = "Reporter's first name; stored privately.",
+            ["last_name"] = "Reporter's last name; stored privately.",
+            ["phone"] = "Reporter's phone; stored privately.",
+            ["description"] = "Text of the report, at most 4,000 characters.",
+            ["media_url"] = "Link to a photo of the problem.",
+            ["media"] = "Photo files (multipart only). Not enabled yet on this server: send media_url instead.",
+        };
+
+        public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+        {
+            if (context.Type != typeof(Apis.PostServiceRequestForm) || schema.Properties is null)
+            {
+                return;
+            }
+
+            foreach (var (name, property) in schema.Properties)
+            {
+                if (property is OpenApiSchema editable && Descriptions.TryGetValue(name, out var description))
+                {
+                    editable.Description = description;
+                }
+            }
+        }
     }
 
     /// <summary>Fills in each parameter's description by its wire name, so every operation explains the same argument the same way.</summary>

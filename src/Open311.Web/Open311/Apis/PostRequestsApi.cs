@@ -72,6 +72,8 @@ public static partial class PostRequestsApi
                 "Creating service requests is not available on this server right now. Try again later.");
         }
 
+        // TODO: honour the Idempotency-Key header here (reserve the key for this API key before submitting and
+        // store the reply after), so a retry after a timeout returns the first reply instead of a second request.
         var result = await submitter.SubmitAsync(input, new SubmissionContext(RequestChannels.Api, "api") { ApiKeyId = key.Id }, cancellationToken);
         if (!result.Succeeded || result.Request is null)
         {
