@@ -85,7 +85,7 @@ public static partial class PostRequestsApi
         return Open311Result.Ok(wireFormat, WireDocument.List("service_requests", "request", [await ToWireAsync(db, result.Request, cancellationToken)]));
     }
 
-    /// <summary>Answers with the id for realtime services, a token for batch services and neither for blackbox ones.</summary>
+    /// <summary>Builds the reply item: the id for realtime services, a token for batch services and neither for blackbox ones.</summary>
     private static async Task<object> ToWireAsync(Open311DbContext db, ServiceRequest request, CancellationToken cancellationToken)
     {
         var type = request.Service?.Type ?? await db.Services.AsNoTracking()
