@@ -36,6 +36,14 @@ public static class Open311Api
         v2.MapRequestUpdatesApi();
         app.MapDiscoveryApi();
 
+        // Any other path under /open311 ends here, even when another feature maps a site-wide fallback page.
+        // The error middleware then writes a 404, or a 405 when the path exists for other methods.
+        app.MapFallback("/open311/{**path}", context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).ExcludeFromDescription();
+
         app.UseOpen311Swagger();
         return app;
     }

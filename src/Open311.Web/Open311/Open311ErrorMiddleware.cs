@@ -52,7 +52,7 @@ public sealed partial class Open311ErrorMiddleware(RequestDelegate next, ILogger
             return;
         }
 
-        if (context.Response.StatusCode is StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed)
+        if (context.Response.StatusCode is StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed or StatusCodes.Status415UnsupportedMediaType)
         {
             CorrectMethodStatus(context);
         }
@@ -61,7 +61,7 @@ public sealed partial class Open311ErrorMiddleware(RequestDelegate next, ILogger
     }
 
     /// <summary>
-    /// Recomputes 404 and 405 from the routes whose whole pattern matches the path. Routing decides 405 before it
+    /// Recomputes 404, 405 and 415 from the routes whose whole pattern matches the path. Routing decides 405 before it
     /// checks the literal parts of segments such as <c>services.{format}</c>, so on its own it would offer POST on
     /// <c>services.json</c> (because <c>requests.{format}</c> has the same shape) and send 404 for a POST there.
     /// </summary>
@@ -87,6 +87,13 @@ public sealed partial class Open311ErrorMiddleware(RequestDelegate next, ILogger
         if (methods.Count == 0)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        // A route with this path and method that was still not chosen rejected the body's Content-Type.
+        if (methods.Contains(context.Request.Method))
+        {
+            context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
             return;
         }
 

@@ -24,6 +24,7 @@ public static class Open311Swagger
             });
             options.OperationFilter<ParameterDescriptions>();
             options.SchemaFilter<PostFieldDescriptions>();
+            options.OperationFilter<PostRequestBody>();
         });
 
     public static WebApplication UseOpen311Swagger(this WebApplication app)
@@ -35,6 +36,32 @@ public static class Open311Swagger
             options.SwaggerEndpoint(DocumentPath, "Open311 GeoReport v2");
         });
         return app;
+    }
+
+    /// <summary>
+    /// Adds the POST body to the description. The endpoint declares no accepted content types, because routing
+    /// would then turn away posts that carry their fields in the query string with no Content-Type.
+    /// </summary>
+    private sealed class PostRequestBody : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            if (operation.OperationId != nameof(Apis.PostRequestsApi.PostServiceRequest))
+            {
+                return;
+            }
+
+            var schema = context.SchemaGenerator.GenerateSchema(typeof(Apis.PostServiceRequestForm), context.SchemaRepository);
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = false,
+                Content = new Dictionary<string, IOpenApiMediaType>
+                {
+                    ["application/x-www-form-urlencoded"] = new OpenApiMediaType { Schema = schema },
+                    ["multipart/form-data"] = new OpenApiMediaType { Schema = schema },
+                },
+            };
+        }
     }
 
     /// <summary>Describes the POST form fields, which the handler reads from the form itself.</summary>

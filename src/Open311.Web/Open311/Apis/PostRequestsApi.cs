@@ -25,7 +25,6 @@ public static partial class PostRequestsApi
                 "(form-encoded) or 8 MiB (multipart) are a 413. The reply is a list of one: service_request_id for realtime " +
                 "services, token for batch services, neither for blackbox services, with service_notice and account_id.")
             .WithOpen311Responses("Requests", 400, 403, 404, 413, 415)
-            .Accepts<PostServiceRequestForm>("application/x-www-form-urlencoded", "multipart/form-data")
             .DisableAntiforgery();
         return group;
     }
