@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Open311.Tests.Infrastructure;
 
-namespace Open311.Tests.Open311;
+namespace Open311.Tests.GeoReport;
 
 /// <summary>The real host on a fresh PostGIS database seeded with <see cref="ApiTestData"/>, its clock fixed at <see cref="ApiTestData.Now"/>.</summary>
 public class ApiAppFactory : Open311AppFactory

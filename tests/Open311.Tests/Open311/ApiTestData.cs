@@ -6,7 +6,7 @@ using Open311.Domain.Requests;
 using Open311.Domain.Services;
 using Open311.Domain.Spatial;
 
-namespace Open311.Tests.Open311;
+namespace Open311.Tests.GeoReport;
 
 /// <summary>
 /// A fixed dataset for the GeoReport API tests: one default jurisdiction in America/Los_Angeles with a

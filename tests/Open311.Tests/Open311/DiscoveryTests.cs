@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 
-namespace Open311.Tests.Open311;
+namespace Open311.Tests.GeoReport;
 
 public sealed class DiscoveryTests(ApiAppFactory factory) : IClassFixture<ApiAppFactory>
 {

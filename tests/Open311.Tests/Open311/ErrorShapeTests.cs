@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Xml.Linq;
 
-namespace Open311.Tests.Open311;
+namespace Open311.Tests.GeoReport;
 
 /// <summary>Every failure under /open311 keeps the Open311 error shape in the suffix's format, and GETs allow any origin.</summary>
 public sealed class ErrorShapeTests(ApiAppFactory factory) : IClassFixture<ApiAppFactory>

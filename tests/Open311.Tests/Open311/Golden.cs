@@ -1,4 +1,4 @@
-namespace Open311.Tests.Open311;
+namespace Open311.Tests.GeoReport;
 
 /// <summary>
 /// Compares whole response bodies with committed files under <c>tests/Open311.Tests/Golden/</c>.

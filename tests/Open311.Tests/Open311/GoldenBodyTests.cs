@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Open311.Tests.Open311;
+namespace Open311.Tests.GeoReport;
 
 /// <summary>Whole XML and JSON bodies of each GET operation against the fixed dataset, compared with Golden/ files.</summary>
 public sealed class GoldenBodyTests(ApiAppFactory factory) : IClassFixture<ApiAppFactory>

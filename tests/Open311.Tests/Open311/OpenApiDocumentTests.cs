@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Open311.Tests.Infrastructure;
 
-namespace Open311.Tests.Open311;
+namespace Open311.Tests.GeoReport;
 
 /// <summary>The committed <c>openapi/open311.json</c> must match the description the host serves.</summary>
 public sealed class OpenApiDocumentTests(Open311AppFactory factory) : IClassFixture<Open311AppFactory>

@@ -1,6 +1,6 @@
 using Open311.Web.GeoReport.Queries;
 
-namespace Open311.Tests.Open311;
+namespace Open311.Tests.GeoReport;
 
 public sealed class InstantParserTests
 {

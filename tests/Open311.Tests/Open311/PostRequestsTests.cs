@@ -7,7 +7,7 @@ using Open311.Domain.Requests;
 using Open311.Domain.Submission;
 using Open311.Tests.Infrastructure;
 
-namespace Open311.Tests.Open311;
+namespace Open311.Tests.GeoReport;
 
 /// <summary>POST requests at the HTTP level: API keys, reply shapes per service type, error lists and body limits.</summary>
 public sealed class PostRequestsTests(PostApiAppFactory factory) : IClassFixture<PostApiAppFactory>

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Open311.Tests.Open311;
+namespace Open311.Tests.GeoReport;
 
 /// <summary>GET requests filters: date windows and zones, service codes, status, paging, radius, box and neighbourhood.</summary>
 public sealed class RequestFilterTests(ApiAppFactory factory) : IClassFixture<ApiAppFactory>

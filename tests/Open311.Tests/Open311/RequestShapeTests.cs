@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Open311.Tests.Open311;
+namespace Open311.Tests.GeoReport;
 
 /// <summary>The request list against the schema clients validate with: every key present, ids as strings, coordinates as numbers.</summary>
 public sealed class RequestShapeTests(ApiAppFactory factory) : IClassFixture<ApiAppFactory>

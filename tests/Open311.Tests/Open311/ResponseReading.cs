@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Xml.Linq;
 
-namespace Open311.Tests.Open311;
+namespace Open311.Tests.GeoReport;
 
 /// <summary>Reads Open311 responses in tests: JSON as a document, XML as an element tree.</summary>
 public static class ResponseReading

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Open311.Domain.Submission;
 
-namespace Open311.Tests.Open311;
+namespace Open311.Tests.GeoReport;
 
 /// <summary>
 /// Stands in for the request submitter so the POST tests check only the HTTP layer: how fields, keys and

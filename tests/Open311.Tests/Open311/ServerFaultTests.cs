@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 
-namespace Open311.Tests.Open311;
+namespace Open311.Tests.GeoReport;
 
 /// <summary>A real server fault (a table gone from the database) still gets a reply in the Open311 error shape, without internal detail.</summary>
 public sealed class ServerFaultTests(ApiAppFactory factory) : IClassFixture<ApiAppFactory>

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Open311.Tests.Open311;
+namespace Open311.Tests.GeoReport;
 
 public sealed class ServicesApiTests(ApiAppFactory factory) : IClassFixture<ApiAppFactory>
 {

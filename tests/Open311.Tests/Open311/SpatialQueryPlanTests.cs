@@ -8,7 +8,7 @@ using Open311.Domain.Requests;
 using Open311.Domain.Spatial;
 using Open311.Web.GeoReport.Queries;
 
-namespace Open311.Tests.Open311;
+namespace Open311.Tests.GeoReport;
 
 /// <summary>
 /// The radius and box filters must reach PostGIS as geography predicates (metres on the sphere) that the GiST

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using Open311.Web.GeoReport.Formatting;
 
-namespace Open311.Tests.Open311;
+namespace Open311.Tests.GeoReport;
 
 public sealed class WireWriterTests
 {
