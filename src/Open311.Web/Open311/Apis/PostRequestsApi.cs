@@ -74,14 +74,15 @@ public static partial class PostRequestsApi
         // TODO: honour the Idempotency-Key header here (reserve the key for this API key before submitting and
         // store the reply after), so a retry after a timeout returns the first reply instead of a second request.
         var result = await submitter.SubmitAsync(input, new SubmissionContext(RequestChannels.Api, "api") { ApiKeyId = key.Id }, cancellationToken);
-        if (!result.Succeeded || result.Request is null)
+        if (!result.Succeeded)
         {
             LogSubmissionRejected(logger, key.Id, result.Errors.Count);
             return Open311Responses.FromSubmissionErrors(wireFormat, result.Errors);
         }
 
-        LogCreated(logger, result.Request.PublicId, key.Id);
-        return Open311Result.Ok(wireFormat, WireDocument.List("service_requests", "request", [await ToWireAsync(db, result.Request, cancellationToken)]));
+        var request = result.Request ?? throw new InvalidOperationException("The submitter reported success without a stored request.");
+        LogCreated(logger, request.PublicId, key.Id);
+        return Open311Result.Ok(wireFormat, WireDocument.List("service_requests", "request", [await ToWireAsync(db, request, cancellationToken)]));
     }
 
     /// <summary>Builds the reply item: the id for realtime services, a token for batch services and neither for blackbox ones.</summary>
