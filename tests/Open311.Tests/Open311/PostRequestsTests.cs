@@ -156,6 +156,24 @@ public sealed class PostRequestsTests(PostApiAppFactory factory) : IClassFixture
         Assert.Equal("STREETLIGHT", factory.Submitter.Calls[^1].Input.ServiceCode);
     }
 
+    [Theory]
+    [InlineData("POTHOLE", null, "xml", "post_realtime.xml")]
+    [InlineData("POTHOLE", null, "json", "post_realtime.json")]
+    [InlineData("GRAFFITI", "tok-golden", "xml", "post_batch.xml")]
+    [InlineData("GRAFFITI", "tok-golden", "json", "post_batch.json")]
+    [InlineData("STREETLIGHT", null, "xml", "post_blackbox.xml")]
+    [InlineData("STREETLIGHT", null, "json", "post_blackbox.json")]
+    public async Task Post_EachServiceType_MatchesGoldenBody(string code, string? token, string format, string goldenFile)
+    {
+        RespondWith(await ServiceIdAsync(code), "20000100", token);
+
+        using var response = await _client.PostAsync($"/open311/v2/requests.{format}",
+            Form(("api_key", Open311AppFactory.ApiKey), ("service_code", code), ("lat", "37.76"), ("long", "-122.42"), ("account_id", "acct-42")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Golden.AssertMatches(goldenFile, await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Attributes_ListAndSingle_ReachSubmitterInOrder()
     {
