@@ -1,5 +1,6 @@
 using Open311.Data;
 using Open311.Web.GeoReport;
+using Open311.Web.Portal;
 
 namespace Open311.Web.Hosting;
 
@@ -21,6 +22,7 @@ public static partial class HostingExtensions
         builder.Services.AddRazorPages();
         builder.Services.AddAuthorization();
         builder.AddOpen311Api();
+        builder.AddPortal();
 
         return builder;
     }
@@ -40,6 +42,7 @@ public static partial class HostingExtensions
 
         app.MapOpen311Api();
         app.MapRazorPages();
+        app.MapPortal();
         return app;
     }
 }
