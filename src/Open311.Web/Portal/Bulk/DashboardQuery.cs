@@ -66,14 +66,19 @@ public sealed class DashboardQuery(Open311DbContext db, TimeProvider clock)
             requests = requests.Where(r => r.RequestedAt >= since);
         }
 
-        return await requests
+        // Coordinates are read in memory because the column is geography, which has no ST_X/ST_Y.
+        var rows = await requests
             .OrderByDescending(r => r.UpdatedAt)
             .Take(Math.Clamp(filter.Limit, 1, DashboardFilter.MaxExportRows))
-            .Select(r => new DashboardRow(
-                r.Id, r.PublicId, r.Service!.Code, r.Service.Name, r.Status.ToWire(), r.RequestedAt, r.UpdatedAt, r.Address,
-                r.Location == null ? null : r.Location.Y, r.Location == null ? null : r.Location.X,
-                db.Neighborhoods.Where(n => n.Id == r.NeighborhoodId).Select(n => n.Name).FirstOrDefault(),
-                r.BatchId, r.Description, r.UserId == scope.UserId))
+            .Select(r => new
+            {
+                r.Id, r.PublicId, ServiceCode = r.Service!.Code, ServiceName = r.Service.Name, r.Status, r.RequestedAt, r.UpdatedAt, r.Address, r.Location,
+                Neighborhood = db.Neighborhoods.Where(n => n.Id == r.NeighborhoodId).Select(n => n.Name).FirstOrDefault(),
+                r.BatchId, r.Description, r.UserId,
+            })
             .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new DashboardRow(
+            r.Id, r.PublicId, r.ServiceCode, r.ServiceName, r.Status.ToWire(), r.RequestedAt, r.UpdatedAt, r.Address,
+            r.Location?.Y, r.Location?.X, r.Neighborhood, r.BatchId, r.Description, r.UserId == scope.UserId))];
     }
 }

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Open311.Domain.Submission;
+using Open311.Tests.Infrastructure;
+
+namespace Open311.Tests.Liaison;
+
+/// <summary>The real host with the liaison test data: a jurisdiction, neighbourhoods, services and accounts.</summary>
+public sealed class LiaisonAppFactory : Open311AppFactory
+{
+    public LiaisonSeed Seed { get; private set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Seed = await LiaisonSeed.CreateAsync(this);
+    }
+
+    /// <summary>Returns a client with its own cookies that does not follow redirects, over https so secure cookies flow.</summary>
+    public PortalClient CreatePortalClient() => new(CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        BaseAddress = new Uri("https://localhost"),
+        HandleCookies = true,
+    }));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.TryAddScoped<IServiceRequestSubmitter, StandInSubmitter>());
+    }
+}
