@@ -51,10 +51,16 @@ public static class LiaisonDownloads
 
     private static string Reason(BatchRow row) => string.Join(" | ", row.Errors.Select(error => $"{error.Column}: {error.Message}"));
 
-    private static async Task<IResult> ExportRequests([AsParameters] DashboardFilter filter, HttpContext http, LiaisonScopeService scopes, DashboardQuery query)
+    private static async Task<IResult> ExportRequests(string? scope, string? status, string? serviceCode, int? days, HttpContext http, LiaisonScopeService scopes, DashboardQuery query)
     {
-        var scope = await scopes.LoadAsync(http.User);
-        var rows = await query.ListAsync(scope, filter with { Limit = DashboardFilter.MaxExportRows });
+        var liaison = await scopes.LoadAsync(http.User);
+        if (liaison.Jurisdiction is null)
+        {
+            return Results.NotFound("No jurisdiction is set up on this server yet.");
+        }
+
+        var filter = new DashboardFilter { Scope = scope, Status = status, ServiceCode = serviceCode, Days = days, Limit = DashboardFilter.MaxExportRows };
+        var rows = await query.ListAsync(liaison, filter);
         var bytes = SafeCsv.Write(
             ["service_request_id", "service_code", "service_name", "status", "requested_datetime", "updated_datetime", "address", "lat", "long", "neighborhood", "batch_id", "description"],
             rows.Select(r => (IReadOnlyList<string?>)[
