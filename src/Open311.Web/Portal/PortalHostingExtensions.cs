@@ -59,10 +59,12 @@ public static class PortalHostingExtensions
             options.LogoutPath = "/account/signout";
             options.AccessDeniedPath = "/account/denied";
         });
+        // Antiforgery refuses every form post over plain http when its cookie is Always secure, which would break
+        // servers behind a TLS-terminating proxy, so its cookie is secure whenever the request is.
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "open311.antiforgery";
-            options.Cookie.SecurePolicy = securePolicy;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
         services.AddAuthorizationBuilder()

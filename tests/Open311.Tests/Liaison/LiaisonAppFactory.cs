@@ -16,7 +16,7 @@ public sealed class LiaisonAppFactory : Open311AppFactory
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        Seed = await LiaisonSeed.CreateAsync(this);
+        Seed = await LiaisonSeed.CreateAsync(Services);
     }
 
     /// <summary>Returns a client with its own cookies that does not follow redirects, over https so secure cookies flow.</summary>

@@ -39,10 +39,10 @@ public sealed class LiaisonSeed
 
     public int MissionId { get; private set; }
 
-    public static async Task<LiaisonSeed> CreateAsync(LiaisonAppFactory factory)
+    public static async Task<LiaisonSeed> CreateAsync(IServiceProvider services)
     {
         var seed = new LiaisonSeed();
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Open311DbContext>();
 
         var city = new Jurisdiction(Jurisdiction, "San Francisco", "America/Los_Angeles", isDefault: true);

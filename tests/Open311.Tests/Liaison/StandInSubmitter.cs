@@ -13,7 +13,7 @@ namespace Open311.Tests.Liaison;
 /// the liaison tests register only while the host itself has none. It checks the rules the portal relies on
 /// (known service, numeric coordinates, required and listed answers) and stores requests with their first event.
 /// </summary>
-internal sealed class StandInSubmitter(Open311DbContext db, TimeProvider clock) : IServiceRequestSubmitter
+public sealed class StandInSubmitter(Open311DbContext db, TimeProvider clock) : IServiceRequestSubmitter
 {
     public async Task<SubmissionResult> ValidateAsync(NewServiceRequest input, CancellationToken cancellationToken = default)
     {
