@@ -10,7 +10,7 @@ namespace Open311.BrowserTests.Liaison;
 public sealed partial class LiaisonUploadBrowserTests(PortalBrowserFactory factory) : IClassFixture<PortalBrowserFactory>
 {
     [Fact]
-    public async Task Liaison_UploadsFixesAndSubmitsSampleRows()
+    public async Task Liaison_UploadFixSubmit_ShowsBatch()
     {
         var rows = SampleRequests.MissionRows(6).ToList();
         var bad = rows[3].ToArray();

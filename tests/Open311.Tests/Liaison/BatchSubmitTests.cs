@@ -9,7 +9,7 @@ namespace Open311.Tests.Liaison;
 public sealed class BatchSubmitTests(LiaisonAppFactory factory) : IClassFixture<LiaisonAppFactory>
 {
     [Fact]
-    public async Task FiveHundredRowsWithThreeBad_ReportsEachAndSubmitsOnlyValid()
+    public async Task Submit_ThreeBadOfFiveHundred_StoresValidOnly()
     {
         using var client = await SignedInAsync();
         var rows = Enumerable.Range(0, 500).Select(i => LiaisonSeed.GraffitiRow($"c20 row {i}", $"37.7{500 + i:D4}", LiaisonSeed.MissionLong)).ToList();
@@ -144,7 +144,7 @@ public sealed class BatchSubmitTests(LiaisonAppFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task Grid_WithoutJavaScript_AddsRowsChecksAndSubmits()
+    public async Task Grid_PlainForm_AddsRowsAndSubmits()
     {
         using var client = await SignedInAsync();
         var grid = await client.GetStringAsync("/liaison/grid?serviceCode=GRAFFITI");

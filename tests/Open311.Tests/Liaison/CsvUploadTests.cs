@@ -61,7 +61,7 @@ public sealed class CsvUploadTests(LiaisonAppFactory factory) : IClassFixture<Li
     }
 
     [Fact]
-    public async Task Upload_QuotedNewlinesAndBlankTrailingLines_KeepRows()
+    public async Task Upload_QuotedNewlinesBlankLines_KeepsRows()
     {
         var text = Header + "\r\n" +
             $"GRAFFITI,{LiaisonSeed.MissionLat},{LiaisonSeed.MissionLong},,\"line one\nline two\",wall,,\r\n" +
@@ -76,7 +76,7 @@ public sealed class CsvUploadTests(LiaisonAppFactory factory) : IClassFixture<Li
     }
 
     [Fact]
-    public async Task Upload_DecimalCommaInLat_IsRowErrorNamingRowAndColumn()
+    public async Task Upload_DecimalCommaLat_IsRowError()
     {
         var rows = new[] { LiaisonSeed.GraffitiRow("fine"), $"GRAFFITI,\"37,7749\",{LiaisonSeed.MissionLong},,comma,wall,," };
 
@@ -139,7 +139,7 @@ public sealed class CsvUploadTests(LiaisonAppFactory factory) : IClassFixture<Li
     }
 
     [Fact]
-    public async Task Upload_RowChecks_ReportErrorsAndWarningsByColumn()
+    public async Task Upload_RowChecks_ReportByColumn()
     {
         var rows = new[]
         {
@@ -162,7 +162,7 @@ public sealed class CsvUploadTests(LiaisonAppFactory factory) : IClassFixture<Li
     }
 
     [Fact]
-    public async Task Upload_NearOpenRequestOfSameService_WarnsWithLink()
+    public async Task Upload_NearbyOpenRequest_WarnsWithLink()
     {
         using var client = await SignedInAsync();
         var first = await client.UploadBatchAsync(LiaisonSeed.GraffitiCsv([LiaisonSeed.GraffitiRow("original report")]), "first.csv");

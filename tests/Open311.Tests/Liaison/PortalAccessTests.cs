@@ -75,7 +75,7 @@ public sealed class PortalAccessTests(LiaisonAppFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task SignIn_WrongPassword_ShowsErrorAndNoCookie()
+    public async Task SignIn_WrongPassword_ShowsError()
     {
         using var client = factory.CreatePortalClient();
 
