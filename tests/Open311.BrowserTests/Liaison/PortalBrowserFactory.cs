@@ -41,7 +41,7 @@ public sealed class PortalBrowserFactory : WebApplicationFactory<Program>, IAsyn
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            ExecutablePath = Environment.GetEnvironmentVariable("OPEN311_CHROMIUM") ?? "/usr/bin/chromium",
             Headless = true,
         });
     }

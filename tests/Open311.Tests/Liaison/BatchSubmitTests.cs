@@ -26,7 +26,7 @@ public sealed class BatchSubmitTests(LiaisonAppFactory factory) : IClassFixture<
         Assert.Contains("Row 501, column attribute[SEEN_ON]", preview, StringComparison.Ordinal);
         var lines = failedCsv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(4, lines.Length);
-        Assert.EndsWith(",reason", lines[0], StringComparison.Ordinal);
+        Assert.Equal("service_code,lat,long,address_string,description,attribute[COLORS],attribute[SEEN_ON],attribute[SURFACE],reason", lines[0]);
         Assert.Contains("lat: Row 12, column lat", lines[1], StringComparison.Ordinal);
         Assert.Contains("attribute[SURFACE]", lines[2], StringComparison.Ordinal);
         Assert.Contains(",\"'=HYPERLINK(", lines[2], StringComparison.Ordinal);

@@ -33,6 +33,15 @@ public static class BatchColumns
             ? column["attribute[".Length..^1]
             : null;
 
+    /// <summary>
+    /// Puts column names in template order: the fixed columns first, then attribute columns by name. Stored rows
+    /// lose the file's order because jsonb keeps object keys sorted.
+    /// </summary>
+    public static IReadOnlyList<string> InTemplateOrder(IEnumerable<string> columns) =>
+        [.. columns.Distinct(StringComparer.Ordinal)
+            .OrderBy(column => Fixed.Contains(column) ? Fixed.ToList().IndexOf(column) : Fixed.Count)
+            .ThenBy(column => column, StringComparer.Ordinal)];
+
     /// <summary>Returns the template's header: the fixed columns, then one column per question of the service.</summary>
     public static IReadOnlyList<string> For(Service service) =>
         [.. Fixed, .. service.Attributes.Where(a => a.Variable).OrderBy(a => a.Order).Select(a => Attribute(a.Code))];

@@ -42,7 +42,7 @@ public static class LiaisonDownloads
             return Results.NotFound("The batch was not found.");
         }
 
-        var columns = batch.Rows.SelectMany(row => row.Values.Keys).Distinct(StringComparer.Ordinal).ToList();
+        var columns = BatchColumns.InTemplateOrder(batch.Rows.SelectMany(row => row.Values.Keys));
         var failed = batch.Rows.Where(row => !row.IsValid)
             .Select(row => (IReadOnlyList<string?>)[.. columns.Select(column => row.Values.GetValueOrDefault(column)), Reason(row)]);
         var bytes = SafeCsv.Write([.. columns, ReasonColumn], failed);

@@ -60,7 +60,7 @@ public sealed class DetailsModel(Open311DbContext db, LiaisonScopeService scopes
         }
 
         Batch = batch;
-        Columns = [.. batch.Rows.SelectMany(row => row.Values.Keys).Distinct(StringComparer.Ordinal)];
+        Columns = BatchColumns.InTemplateOrder(batch.Rows.SelectMany(row => row.Values.Keys));
         SameFileBatches = await batches.FindSameFileAsync(batch);
         var ids = batch.Results.Select(result => result.RequestId).ToList();
         var created = await db.ServiceRequests.AsNoTracking()
