@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Open311.Data;
@@ -76,7 +75,6 @@ public static class PortalHostingExtensions
             options.Conventions.AuthorizeAreaFolder("Staff", "/", PortalPolicies.Staff);
         });
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
-        services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = BulkLimits.MaxRequestBytes);
 
         services.Configure<DemoAccountOptions>(builder.Configuration.GetSection(DemoAccountOptions.Section));
         services.AddScoped<InvitationService>();

@@ -8,6 +8,7 @@ using Open311.Web.Portal.Bulk;
 namespace Open311.Web.Areas.Liaison.Pages;
 
 [RequestSizeLimit(BulkLimits.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = BulkLimits.MaxRequestBytes)]
 public sealed class UploadModel(Open311DbContext db, LiaisonScopeService scopes, BatchService batches) : PageModel
 {
     public IReadOnlyList<Service> Services { get; private set; } = [];
