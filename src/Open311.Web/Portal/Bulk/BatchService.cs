@@ -98,6 +98,8 @@ public sealed partial class BatchService(
             return new SubmitOutcome(SubmitStatus.NothingToSubmit, "No row is valid, so nothing was submitted. Fix the rows and upload the file again.");
         }
 
+        // NOTE: a process that stops between this claim and the end of the submit leaves the batch in
+        // 'submitting', which blocks further submits; staff must then check its requests and fix the status by hand.
         var claimed = await db.LiaisonBatches
             .Where(b => b.Id == id && b.Status == BatchStatuses.Draft)
             .ExecuteUpdateAsync(set => set.SetProperty(b => b.Status, BatchStatuses.Submitting), cancellationToken);
