@@ -1,6 +1,9 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Features;
+using NetTopologySuite.IO.Converters;
 using Open311.Data;
 using Open311.Domain.Liaison;
 using Open311.Domain.Services;
@@ -37,7 +40,7 @@ public sealed class GridRow
 /// Entering rows in the page for one service: a plain form of blank rows that works without JavaScript,
 /// with a button that posts back for more rows. Filled rows become a draft batch with the same checks as an upload.
 /// </summary>
-public sealed class GridModel(Open311DbContext db, LiaisonScopeService scopes, BatchService batches) : PageModel
+public sealed class GridModel(Open311DbContext db, LiaisonScopeService scopes, BatchService batches, IConfiguration configuration) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ServiceCode { get; set; }
@@ -50,6 +53,12 @@ public sealed class GridModel(Open311DbContext db, LiaisonScopeService scopes, B
     public Service? Service { get; private set; }
 
     public string? ErrorMessage { get; private set; }
+
+    /// <summary>The liaison's neighbourhoods as a GeoJSON FeatureCollection, drawn on the optional placement map.</summary>
+    public string NeighborhoodsGeoJson { get; private set; } = "{\"type\":\"FeatureCollection\",\"features\":[]}";
+
+    /// <summary>Tile URL template of the placement map (<c>Open311:Map:TileUrl</c>); without one the map shows outlines only.</summary>
+    public string? TileUrl => configuration["Open311:Map:TileUrl"];
 
     public async Task OnGetAsync()
     {
@@ -82,6 +91,8 @@ public sealed class GridModel(Open311DbContext db, LiaisonScopeService scopes, B
         var batch = await batches.CreateFromGridAsync(scope, batchRows);
         return RedirectToPage("/Batches/Details", new { area = "Liaison", id = batch.Id });
     }
+
+    private static readonly JsonSerializerOptions GeoJsonOptions = new() { Converters = { new GeoJsonConverterFactory() } };
 
     private static BatchRow ToBatchRow(GridRow row, int number, string serviceCode)
     {
@@ -120,6 +131,15 @@ public sealed class GridModel(Open311DbContext db, LiaisonScopeService scopes, B
             .OrderBy(s => s.Name)
             .ToListAsync();
         Service = Services.FirstOrDefault(s => s.Code == ServiceCode);
+        var ids = scope.NeighborhoodIds.ToList();
+        var areas = await db.Neighborhoods.AsNoTracking().Where(n => ids.Contains(n.Id)).ToListAsync();
+        var features = new FeatureCollection();
+        foreach (var area in areas)
+        {
+            features.Add(new Feature(area.Geometry, new AttributesTable { { "name", area.Name } }));
+        }
+
+        NeighborhoodsGeoJson = JsonSerializer.Serialize(features, GeoJsonOptions);
         return scope;
     }
 }
