@@ -182,6 +182,25 @@ public sealed class CsvUploadTests(LiaisonAppFactory factory) : IClassFixture<Li
     }
 
     [Fact]
+    public async Task Upload_CloseRowsInOneFile_WarnOnce()
+    {
+        var rows = new[]
+        {
+            LiaisonSeed.GraffitiRow("first of the pair", "37.75500", "-122.41000"),
+            LiaisonSeed.GraffitiRow("second of the pair", "37.75510", "-122.41000"),
+            LiaisonSeed.GraffitiRow("far from both", "37.76500", "-122.41000"),
+        };
+
+        var batch = await UploadAsync(LiaisonSeed.GraffitiCsv(rows));
+
+        Assert.Empty(batch.Rows[0].Warnings);
+        var warning = Assert.Single(batch.Rows[1].Warnings);
+        Assert.Contains("Row 2 of this batch has the same service 11 m away", warning.Message, StringComparison.Ordinal);
+        Assert.Empty(batch.Rows[2].Warnings);
+        Assert.Equal(3, batch.ValidCount);
+    }
+
+    [Fact]
     public async Task Template_NamesAttributeColumns()
     {
         using var client = await SignedInAsync();

@@ -56,6 +56,41 @@ public sealed partial class BatchRowChecker(Open311DbContext db, NpgsqlDataSourc
         }
 
         await CheckPlacesAsync(placed, scope, cancellationToken);
+        WarnAboutCloseRows(placed);
+    }
+
+    /// <summary>Warns about rows of the same service closer than the duplicate distance within one batch.</summary>
+    private void WarnAboutCloseRows(List<PlacedRow> placed)
+    {
+        var limit = DuplicateDistanceMeters;
+        foreach (var group in placed.Where(p => p.Row.IsValid).GroupBy(p => p.ServiceId))
+        {
+            var rows = group.ToList();
+            for (var i = 0; i < rows.Count; i++)
+            {
+                for (var j = 0; j < i; j++)
+                {
+                    var meters = DistanceMeters(rows[i], rows[j]);
+                    if (meters <= limit)
+                    {
+                        rows[i].Row.Warnings.Add(new RowIssue(BatchColumns.ServiceCode,
+                            $"Row {rows[j].Row.Number} of this batch has the same service {meters:N0} m away. Check that they are not the same problem."));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Returns the great-circle distance (haversine, mean Earth radius 6,371 km), close enough for tens of metres.</summary>
+    private static double DistanceMeters(PlacedRow a, PlacedRow b)
+    {
+        const double radius = 6_371_000;
+        var dLat = double.DegreesToRadians(b.Lat - a.Lat);
+        var dLong = double.DegreesToRadians(b.Long - a.Long);
+        var h = Math.Pow(Math.Sin(dLat / 2), 2) +
+            (Math.Cos(double.DegreesToRadians(a.Lat)) * Math.Cos(double.DegreesToRadians(b.Lat)) * Math.Pow(Math.Sin(dLong / 2), 2));
+        return 2 * radius * Math.Asin(Math.Sqrt(h));
     }
 
     private static void CheckFileSyntax(BatchRow row, Service? service)
