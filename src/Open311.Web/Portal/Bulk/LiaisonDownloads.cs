@@ -11,7 +11,8 @@ public static class LiaisonDownloads
 
     public static WebApplication MapLiaisonDownloads(this WebApplication app)
     {
-        var group = app.MapGroup("/liaison").RequireAuthorization(Portal.PortalPolicies.Liaison);
+        // These are portal downloads for signed-in people, not part of the public GeoReport API description.
+        var group = app.MapGroup("/liaison").RequireAuthorization(Portal.PortalPolicies.Liaison).ExcludeFromDescription();
         group.MapGet("/templates/{serviceCode}.csv", DownloadTemplate);
         group.MapGet("/batches/{id:long}/failed.csv", DownloadFailedRows);
         group.MapGet("/export.csv", ExportRequests);
