@@ -1,6 +1,7 @@
 using Open311.Data;
 using Open311.Web.GeoReport;
 using Open311.Web.Portal;
+using Open311.Web.Requests;
 
 namespace Open311.Web.Hosting;
 
@@ -23,6 +24,7 @@ public static partial class HostingExtensions
         builder.Services.AddAuthorization();
         builder.AddOpen311Api();
         builder.AddPortal();
+        builder.AddServiceRequestSubmission();
 
         return builder;
     }
@@ -43,6 +45,7 @@ public static partial class HostingExtensions
         app.MapOpen311Api();
         app.MapRazorPages();
         app.MapPortal();
+        app.MapServiceRequestSubmission();
         return app;
     }
 }

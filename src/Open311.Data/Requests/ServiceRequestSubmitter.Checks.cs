@@ -1,0 +1,108 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Open311.Domain.Jurisdictions;
+using Open311.Domain.Services;
+using Open311.Domain.Submission;
+
+namespace Open311.Data.Requests;
+
+public sealed partial class ServiceRequestSubmitter
+{
+    private const int OutsideJurisdiction = 1;
+    private const int OutsideServiceArea = 2;
+
+    /// <summary>An input with what was resolved for it and every error found.</summary>
+    private sealed record PreparedRequest(
+        NewServiceRequest Input,
+        Jurisdiction? Jurisdiction,
+        Service? Service,
+        (double Latitude, double Longitude)? Point,
+        IReadOnlyList<SubmissionError> Errors);
+
+    /// <summary>Resolves the jurisdiction and service and runs every rule, collecting all errors in one pass.</summary>
+    private async Task<PreparedRequest> PrepareAsync(NewServiceRequest input, CancellationToken cancellationToken)
+    {
+        var errors = new List<SubmissionError>();
+
+        var (jurisdiction, jurisdictionError) = await jurisdictions.ResolveAsync(input.JurisdictionId, cancellationToken);
+        if (jurisdictionError is not null)
+        {
+            errors.Add(jurisdictionError);
+        }
+
+        Service? service = null;
+        if (jurisdiction is not null && !string.IsNullOrWhiteSpace(input.ServiceCode) && XmlText.IsValid(input.ServiceCode))
+        {
+            service = await FindActiveServiceAsync(jurisdiction.Id, input.ServiceCode.Trim(), cancellationToken);
+            if (service is null)
+            {
+                var code = XmlText.Quote(input.ServiceCode.Trim());
+                errors.Add(new SubmissionError("service_code",
+                    $"Unknown service_code '{code}'. Send the code of one of the services listed by GET services.",
+                    SubmissionErrorKind.NotFound));
+            }
+        }
+
+        var validation = new NewServiceRequestValidator(service).Validate(input);
+        errors.AddRange(validation.ToSubmissionErrors());
+
+        var point = LocationRules.TryReadPoint(input);
+        if (point is { } coordinates && jurisdiction is not null)
+        {
+            errors.AddRange(await CheckAreaAsync(jurisdiction, service, coordinates, cancellationToken));
+        }
+
+        return new PreparedRequest(input, jurisdiction, service, point, errors);
+    }
+
+    private Task<Service?> FindActiveServiceAsync(string jurisdictionId, string code, CancellationToken cancellationToken) =>
+        db.Services.AsNoTracking()
+            .Include(service => service.Attributes).ThenInclude(attribute => attribute.Values)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(service => service.JurisdictionId == jurisdictionId && service.Code == code && service.Active, cancellationToken);
+
+    /// <summary>Asks PostGIS whether the point lies inside the jurisdiction's boundary and the service's area; a null shape is no limit.</summary>
+    private async Task<IEnumerable<SubmissionError>> CheckAreaAsync(
+        Jurisdiction jurisdiction, Service? service, (double Latitude, double Longitude) point, CancellationToken cancellationToken)
+    {
+        int? serviceId = service?.Id;
+        var outside = await db.Database.SqlQuery<int>($"""
+            SELECT (CASE WHEN j.boundary IS NULL OR ST_Covers(j.boundary, p.geom) THEN 0 ELSE {OutsideJurisdiction} END)
+                 + (CASE WHEN s.area IS NULL OR ST_Covers(s.area, p.geom) THEN 0 ELSE {OutsideServiceArea} END) AS "Value"
+            FROM jurisdictions j
+            CROSS JOIN (SELECT ST_SetSRID(ST_MakePoint({point.Longitude}, {point.Latitude}), 4326) AS geom) p
+            LEFT JOIN services s ON s.id = {serviceId}
+            WHERE j.id = {jurisdiction.Id}
+            """).SingleAsync(cancellationToken);
+
+        var shown = string.Create(CultureInfo.InvariantCulture, $"lat {point.Latitude}, long {point.Longitude}");
+        var errors = new List<SubmissionError>();
+        if ((outside & OutsideJurisdiction) != 0)
+        {
+            errors.Add(new SubmissionError("lat",
+                $"The location ({shown}) is outside the service area of {jurisdiction.Name}. Check that lat and long are not swapped, or choose a point inside the area."));
+        }
+        else if ((outside & OutsideServiceArea) != 0)
+        {
+            errors.Add(new SubmissionError("lat",
+                $"The location ({shown}) is outside the area where '{service!.Name}' is offered. Choose a point inside that area or another service."));
+        }
+
+        return errors;
+    }
+
+    private async Task<IReadOnlyList<string>> FindNearbyWarningsAsync(PreparedRequest item, CancellationToken cancellationToken)
+    {
+        if (item.Point is not { } point)
+        {
+            return [];
+        }
+
+        var nearby = await duplicates.FindAsync(item.Jurisdiction!.Id, item.Service!.Code, point.Latitude, point.Longitude, cancellationToken);
+        return nearby
+            .Take(3)
+            .Select(match => string.Create(CultureInfo.InvariantCulture,
+                $"Request {match.Request.PublicId} for the same service is open {Math.Round(match.DistanceMetres)} m away; it may be the same problem."))
+            .ToList();
+    }
+}
