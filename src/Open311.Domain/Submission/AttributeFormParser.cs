@@ -19,7 +19,8 @@ public sealed record AttributeFormParseResult(
 /// merged into one list, because the attribute's datatype, not the notation, decides how many values it
 /// takes: the validator rejects a second value for anything but a multi-value list. Blank values are
 /// dropped, since forms send empty fields for questions left unanswered; a code whose values are all blank
-/// counts as not answered. Fields whose key does not start with <c>attribute</c> are ignored.
+/// counts as not answered. Fields other than <c>attribute</c> and <c>attribute[…</c> are ignored, like any
+/// unknown form field.
 /// </remarks>
 public static class AttributeFormParser
 {
@@ -35,7 +36,7 @@ public static class AttributeFormParser
 
         foreach (var (key, value) in fields)
         {
-            if (!key.StartsWith("attribute", StringComparison.Ordinal))
+            if (!key.StartsWith(Prefix, StringComparison.Ordinal) && key != "attribute")
             {
                 continue;
             }
