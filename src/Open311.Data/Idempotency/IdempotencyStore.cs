@@ -11,13 +11,13 @@ public enum IdempotencyOutcome
     /// <summary>The key is new: handle the request, then call <see cref="IdempotencyStore.CompleteAsync"/> or <see cref="IdempotencyStore.ReleaseAsync"/>.</summary>
     Reserved,
 
-    /// <summary>The same key and body were answered before: send <see cref="IdempotencyBegin.Reply"/> again and store nothing.</summary>
+    /// <summary>The same key and body were handled before: send <see cref="IdempotencyBegin.Reply"/> again and store nothing.</summary>
     Replay,
 
-    /// <summary>The key was used with a different body: answer 409.</summary>
+    /// <summary>The key was used with a different body: respond with 409.</summary>
     Conflict,
 
-    /// <summary>The first request with this key is still being handled: answer 409 and let the client retry later.</summary>
+    /// <summary>The first request with this key is still being handled: respond with 409 and let the client retry later.</summary>
     InProgress,
 }
 
@@ -35,12 +35,12 @@ public sealed record IdempotencyBegin(IdempotencyOutcome Outcome, long Reservati
 /// </summary>
 public sealed class IdempotencyStore(NpgsqlDataSource dataSource, TimeProvider clock)
 {
-    /// <summary>How long a key and its stored reply are kept; after that the key may be used afresh.</summary>
+    /// <summary>How long a key and its stored reply are kept. After that the key may be used afresh.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
     /// <summary>
     /// How long a reservation without a reply blocks its key. A reservation is left behind only when the
-    /// process stops between reserving and completing; after this time the key can be reserved again.
+    /// process stops between reserving and completing. After this time the key can be reserved again.
     /// </summary>
     public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(5);
 

@@ -19,12 +19,28 @@ public sealed partial class ServiceRequestSubmitter
         (double Latitude, double Longitude)? Point,
         IReadOnlyList<SubmissionError> Errors);
 
-    /// <summary>Resolves the jurisdiction and service and runs every rule, collecting all errors in one pass.</summary>
-    private async Task<PreparedRequest> PrepareAsync(NewServiceRequest input, CancellationToken cancellationToken)
+    /// <summary>Jurisdictions and services already loaded for a batch, so each is read once rather than once per row.</summary>
+    private sealed class LookupCache
     {
+        public Dictionary<string, (Jurisdiction?, SubmissionError?)> Jurisdictions { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<(string JurisdictionId, string Code), Service?> Services { get; } = [];
+    }
+
+    /// <summary>Resolves the jurisdiction and service and runs every rule, collecting all errors in one pass.</summary>
+    private async Task<PreparedRequest> PrepareAsync(NewServiceRequest input, CancellationToken cancellationToken, LookupCache? lookups = null)
+    {
+        lookups ??= new LookupCache();
         var errors = new List<SubmissionError>();
 
-        var (jurisdiction, jurisdictionError) = await jurisdictions.ResolveAsync(input.JurisdictionId, cancellationToken);
+        var jurisdictionKey = input.JurisdictionId?.Trim() ?? string.Empty;
+        if (!lookups.Jurisdictions.TryGetValue(jurisdictionKey, out var resolved))
+        {
+            resolved = await jurisdictions.ResolveAsync(input.JurisdictionId, cancellationToken);
+            lookups.Jurisdictions[jurisdictionKey] = resolved;
+        }
+
+        var (jurisdiction, jurisdictionError) = resolved;
         if (jurisdictionError is not null)
         {
             errors.Add(jurisdictionError);
@@ -33,7 +49,13 @@ public sealed partial class ServiceRequestSubmitter
         Service? service = null;
         if (jurisdiction is not null && !string.IsNullOrWhiteSpace(input.ServiceCode) && XmlText.IsValid(input.ServiceCode))
         {
-            service = await FindActiveServiceAsync(jurisdiction.Id, input.ServiceCode.Trim(), cancellationToken);
+            var serviceKey = (jurisdiction.Id, input.ServiceCode.Trim());
+            if (!lookups.Services.TryGetValue(serviceKey, out service))
+            {
+                service = await FindActiveServiceAsync(serviceKey.Item1, serviceKey.Item2, cancellationToken);
+                lookups.Services[serviceKey] = service;
+            }
+
             if (service is null)
             {
                 var code = XmlText.Quote(input.ServiceCode.Trim());
@@ -61,7 +83,7 @@ public sealed partial class ServiceRequestSubmitter
             .AsSplitQuery()
             .SingleOrDefaultAsync(service => service.JurisdictionId == jurisdictionId && service.Code == code && service.Active, cancellationToken);
 
-    /// <summary>Asks PostGIS whether the point lies inside the jurisdiction's boundary and the service's area; a null shape is no limit.</summary>
+    /// <summary>Asks PostGIS whether the point lies inside the jurisdiction's boundary and the service's area. A null shape sets no limit.</summary>
     private async Task<IEnumerable<SubmissionError>> CheckAreaAsync(
         Jurisdiction jurisdiction, Service? service, (double Latitude, double Longitude) point, CancellationToken cancellationToken)
     {
@@ -75,17 +97,17 @@ public sealed partial class ServiceRequestSubmitter
             WHERE j.id = {jurisdiction.Id}
             """).SingleAsync(cancellationToken);
 
-        var shown = string.Create(CultureInfo.InvariantCulture, $"lat {point.Latitude}, long {point.Longitude}");
+        var printedPoint = string.Create(CultureInfo.InvariantCulture, $"lat {point.Latitude}, long {point.Longitude}");
         var errors = new List<SubmissionError>();
         if ((outside & OutsideJurisdiction) != 0)
         {
             errors.Add(new SubmissionError("lat",
-                $"The location ({shown}) is outside the service area of {jurisdiction.Name}. Check that lat and long are not swapped, or choose a point inside the area."));
+                $"The location ({printedPoint}) is outside the service area of {jurisdiction.Name}. Check that lat and long are not swapped, or choose a point inside the area."));
         }
         else if ((outside & OutsideServiceArea) != 0)
         {
             errors.Add(new SubmissionError("lat",
-                $"The location ({shown}) is outside the area where '{service!.Name}' is offered. Choose a point inside that area or another service."));
+                $"The location ({printedPoint}) is outside the area where '{service!.Name}' is offered. Choose a point inside that area or another service."));
         }
 
         return errors;

@@ -12,8 +12,8 @@ using Open311.Domain.Submission;
 namespace Open311.Data.Requests;
 
 /// <summary>
-/// Validates and stores new requests for every channel. Field rules come from <see cref="NewServiceRequestValidator"/>;
-/// whether the point lies inside the jurisdiction and the service's area is decided by PostGIS.
+/// Validates and stores new requests for every channel. Field rules come from <see cref="NewServiceRequestValidator"/>,
+/// and whether the point lies inside the jurisdiction and the service's area is decided by PostGIS.
 /// A request, its first history event and its token are written in one transaction.
 /// </summary>
 public sealed partial class ServiceRequestSubmitter(
@@ -46,9 +46,10 @@ public sealed partial class ServiceRequestSubmitter(
     public async Task<IReadOnlyList<SubmissionResult>> SubmitAllAsync(IReadOnlyList<NewServiceRequest> inputs, SubmissionContext context, CancellationToken cancellationToken = default)
     {
         var prepared = new List<PreparedRequest>(inputs.Count);
+        var lookups = new LookupCache();
         foreach (var input in inputs)
         {
-            prepared.Add(await PrepareAsync(input, cancellationToken));
+            prepared.Add(await PrepareAsync(input, cancellationToken, lookups));
         }
 
         var failed = prepared.Count(item => item.Errors.Count > 0);

@@ -11,14 +11,14 @@ public sealed record AttributeFormParseResult(
 /// <summary>
 /// Builds attribute answers from GeoReport form fields: <c>attribute[CODE]=value</c> for one value and
 /// <c>attribute[CODE][]=value</c>, repeated, for a multi-value list. The code is everything between
-/// <c>attribute[</c> and the first <c>]</c>, so codes may contain spaces and dashes (<c>ST-OTHER</c>);
-/// list keys are values and may contain any character.
+/// <c>attribute[</c> and the first <c>]</c>, so codes may contain spaces and dashes (<c>ST-OTHER</c>).
+/// List keys are values and may contain any character.
 /// </summary>
 /// <remarks>
 /// Codes keep the order of their first field and values the order sent. Both notations for one code are
 /// merged into one list, because the attribute's datatype, not the notation, decides how many values it
 /// takes: the validator rejects a second value for anything but a multi-value list. Blank values are
-/// dropped, since forms send empty fields for questions left unanswered; a code whose values are all blank
+/// dropped, since forms send empty fields for questions left unanswered. A code whose values are all blank
 /// counts as not answered. Fields other than <c>attribute</c> and <c>attribute[…</c> are ignored, like any
 /// unknown form field.
 /// </remarks>
@@ -26,7 +26,7 @@ public static class AttributeFormParser
 {
     private const string Prefix = "attribute[";
 
-    /// <summary>Parses key-value pairs in the order received; a key sent with several values appears once per value.</summary>
+    /// <summary>Parses key-value pairs in the order received. A key sent with several values appears once per value.</summary>
     public static AttributeFormParseResult Parse(IEnumerable<KeyValuePair<string, string?>> fields)
     {
         var answers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -46,9 +46,9 @@ public static class AttributeFormParser
             {
                 if (reportedKeys.Add(key))
                 {
-                    var shown = XmlText.Quote(key);
-                    errors.Add(new SubmissionError(shown,
-                        $"Malformed attribute field '{shown}'. Send attribute[CODE]=value, or attribute[CODE][]=value once per value of a multi-value list."));
+                    var printableKey = XmlText.Quote(key);
+                    errors.Add(new SubmissionError(printableKey,
+                        $"Malformed attribute field '{printableKey}'. Send attribute[CODE]=value, or attribute[CODE][]=value once per value of a multi-value list."));
                 }
 
                 continue;

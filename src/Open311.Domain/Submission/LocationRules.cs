@@ -4,7 +4,7 @@ namespace Open311.Domain.Submission;
 
 /// <summary>
 /// The location rule of GeoReport v2: a request needs <c>lat</c> and <c>long</c> together, an
-/// <c>address_string</c> or an <c>address_id</c>; any of them may come together and all are kept.
+/// <c>address_string</c> or an <c>address_id</c>. Any of them may come together, and all are kept.
 /// </summary>
 public static class LocationRules
 {

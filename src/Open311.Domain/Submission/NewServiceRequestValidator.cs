@@ -7,13 +7,13 @@ namespace Open311.Domain.Submission;
 
 /// <summary>
 /// The rules every new request follows, whichever way it arrives. Each failure names the wire field
-/// (<c>lat</c>, <c>attribute[CODE]</c>) and says what to send instead, and all failures are reported in one pass.
+/// (<c>lat</c>, <c>attribute[CODE]</c>) and states what to send instead, and all failures are reported in one pass.
 /// Checks that need the database, such as whether the point lies inside the jurisdiction, are made by
 /// the submitter in PostGIS.
 /// </summary>
 public sealed class NewServiceRequestValidator : AbstractValidator<NewServiceRequest>
 {
-    /// <param name="service">The requested service with its attributes; null when it is not known yet, which skips the attribute rules.</param>
+    /// <param name="service">The requested service with its attributes, or null when it is not known yet. Null skips the attribute rules.</param>
     public NewServiceRequestValidator(Service? service)
     {
         RuleFor(input => input.ServiceCode)

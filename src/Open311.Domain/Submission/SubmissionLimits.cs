@@ -1,6 +1,6 @@
 namespace Open311.Domain.Submission;
 
-/// <summary>Length limits of submitted text, in UTF-16 characters; longer input is rejected, never cut.</summary>
+/// <summary>Length limits of submitted text, in UTF-16 characters. Longer input is rejected, never cut.</summary>
 public static class SubmissionLimits
 {
     /// <summary>The GeoReport v2 limit for <c>description</c>.</summary>

@@ -76,7 +76,7 @@ public static class XmlText
     public static string Quote(string value)
     {
         const int MaxEchoed = 60;
-        var shown = value.Length > MaxEchoed ? value[..MaxEchoed] + "…" : value;
-        return Sanitize(shown);
+        var shortened = value.Length > MaxEchoed ? value[..MaxEchoed] + "…" : value;
+        return Sanitize(shortened);
     }
 }

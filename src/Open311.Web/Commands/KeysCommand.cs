@@ -5,7 +5,7 @@ namespace Open311.Web.Commands;
 
 /// <summary>
 /// <c>keys create --name NAME</c>, <c>keys list</c> and <c>keys revoke ID</c>: manages the API keys that
-/// clients send to POST requests. A new key is printed once; only its hash is stored, so it cannot be shown again.
+/// clients send to POST requests. A new key is printed once. Only its hash is stored, so it cannot be shown again.
 /// </summary>
 public static class KeysCommand
 {

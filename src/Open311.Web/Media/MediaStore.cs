@@ -9,7 +9,7 @@ public sealed class MediaOptions
 {
     public const string Section = "Open311:Media";
 
-    /// <summary>Folder for uploaded images; a relative path is relative to the content root.</summary>
+    /// <summary>Folder for uploaded images. A relative path is resolved against the content root.</summary>
     public string Path { get; set; } = ".data/media";
 
     /// <summary>Largest accepted image, in bytes (default 5 MiB).</summary>

@@ -47,7 +47,7 @@ public sealed class AttributeFormParserTests
     }
 
     [Fact]
-    public void Parse_ValueWithBracketsAndAmpersand_KeepsValueWhole()
+    public void Parse_BracketsInValue_KeepsValueWhole()
     {
         var result = Parse(("attribute[SIDE]", "Mount Hope Cemetery [ Mattapan]"), ("attribute[ITEMS][]", "Fish & Chips"));
 

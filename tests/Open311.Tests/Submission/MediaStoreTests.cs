@@ -69,7 +69,7 @@ public sealed class MediaStoreTests(MediaAppFactory factory) : IClassFixture<Med
     }
 
     [Fact]
-    public async Task Get_StoredImage_ServesBytesWithTypeAndNosniff()
+    public async Task Get_StoredImage_ServesWithNosniff()
     {
         var bytes = Image(PngHeader, 5000);
         var saved = (await Store.SaveAsync(new MemoryStream(bytes), "media")).Media!;

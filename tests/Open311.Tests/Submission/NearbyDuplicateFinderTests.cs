@@ -87,7 +87,7 @@ public sealed class NearbyDuplicateFinderTests(Open311AppFactory factory) : ICla
     }
 
     [Fact]
-    public async Task Find_Defaults_ReturnsOpenSameServiceWithin50MetresAnd30Days()
+    public async Task Find_Defaults_AppliesEveryCutOff()
     {
         var found = await FindAsync();
 

@@ -102,7 +102,7 @@ public sealed class NewServiceRequestValidatorTests
     }
 
     [Fact]
-    public void Validate_LatWithoutLongButWithAddress_StillRejectsLong()
+    public void Validate_LatOnlyWithAddress_RejectsLong()
     {
         SingleError(Valid() with { Long = null, AddressString = "1400 John F Kennedy Blvd" }, "long");
     }
@@ -270,7 +270,7 @@ public sealed class NewServiceRequestValidatorTests
     }
 
     [Fact]
-    public void Validate_TwoValuesForSingleValueList_RejectsIt()
+    public void Validate_SecondSingleListValue_RejectsIt()
     {
         var error = SingleError(Valid(Answers(("SIDE", ["North", "Fish & Chips"]))), "attribute[SIDE]");
 
@@ -290,7 +290,7 @@ public sealed class NewServiceRequestValidatorTests
     }
 
     [Fact]
-    public void Validate_MultiValueListWithUnknownKey_RejectsIt()
+    public void Validate_UnknownMultiListKey_RejectsIt()
     {
         var error = SingleError(Valid(Answers(("SIDE", ["North"]), ("ITEMS", ["a", "z"]))), "attribute[ITEMS]");
 
@@ -299,7 +299,7 @@ public sealed class NewServiceRequestValidatorTests
     }
 
     [Fact]
-    public void Validate_MultiValueListWithRepeatedKey_RejectsIt()
+    public void Validate_RepeatedMultiListKey_RejectsIt()
     {
         var error = SingleError(Valid(Answers(("SIDE", ["North"]), ("ITEMS", ["a", "a"]))), "attribute[ITEMS]");
 

@@ -211,7 +211,7 @@ public sealed partial class ServiceRequestSubmitterTests(Open311AppFactory facto
     }
 
     [Fact]
-    public async Task Submit_TwoValuesForSingleValueList_StoresNothing()
+    public async Task Submit_SecondSingleListValue_StoresNothing()
     {
         await AssertRejectedAsync(Street() with
         {
@@ -339,7 +339,7 @@ public sealed partial class ServiceRequestSubmitterTests(Open311AppFactory facto
     }
 
     [Fact]
-    public async Task SubmitAll_ValidInputs_StoresAllInOrderWithBatch()
+    public async Task SubmitAll_ValidInputs_StoresInOrder()
     {
         var inputs = Enumerable.Range(1, 3).Select(index => Street() with { Description = $"batch row {index}" }).ToList();
         var context = new SubmissionContext(RequestChannels.Liaison, "liaison@example.org") { UserId = "user-7", BatchId = 42 };
@@ -357,7 +357,7 @@ public sealed partial class ServiceRequestSubmitterTests(Open311AppFactory facto
     }
 
     [Fact]
-    public async Task SubmitAll_OneInvalidInput_StoresNothingAndReportsIt()
+    public async Task SubmitAll_OneInvalidInput_StoresNothing()
     {
         var before = await CountRowsAsync();
         var inputs = new[] { Street(), Street() with { Lat = "39,95" }, Street(side: "East") };
