@@ -48,6 +48,25 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource, TimeProvider c
     public const int MaxKeyLength = 255;
 
     /// <summary>
+    /// Returns why an <c>Idempotency-Key</c> header value is unusable, or null when it is valid:
+    /// 1 to 255 visible ASCII characters, as generated UUIDs and random tokens are.
+    /// </summary>
+    public static string? ValidateKey(string? key)
+    {
+        if (string.IsNullOrEmpty(key))
+        {
+            return "Idempotency-Key is empty. Send a unique value such as a UUID, or leave the header out.";
+        }
+
+        if (key.Length > MaxKeyLength || key.Any(character => character is < '!' or > '~'))
+        {
+            return $"Idempotency-Key must be 1 to {MaxKeyLength} visible ASCII characters without spaces. Send a unique value such as a UUID.";
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Reserves <paramref name="key"/> for this API key, or returns the stored reply, a conflict (same key,
     /// other body) or an in-progress state. <paramref name="requestHash"/> comes from <see cref="HashRequest"/>.
     /// </summary>

@@ -33,21 +33,26 @@ public sealed partial class ServiceRequestSubmitter
         lookups ??= new LookupCache();
         var errors = new List<SubmissionError>();
 
-        var jurisdictionKey = input.JurisdictionId?.Trim() ?? string.Empty;
-        if (!lookups.Jurisdictions.TryGetValue(jurisdictionKey, out var resolved))
+        // PostgreSQL text cannot contain NUL, so an id the validator rejects is never sent to the database.
+        Jurisdiction? jurisdiction = null;
+        if (XmlCharacters.IsValid(input.JurisdictionId))
         {
-            resolved = await jurisdictions.ResolveAsync(input.JurisdictionId, cancellationToken);
-            lookups.Jurisdictions[jurisdictionKey] = resolved;
-        }
+            var jurisdictionKey = input.JurisdictionId?.Trim() ?? string.Empty;
+            if (!lookups.Jurisdictions.TryGetValue(jurisdictionKey, out var resolved))
+            {
+                resolved = await jurisdictions.ResolveAsync(input.JurisdictionId, cancellationToken);
+                lookups.Jurisdictions[jurisdictionKey] = resolved;
+            }
 
-        var (jurisdiction, jurisdictionError) = resolved;
-        if (jurisdictionError is not null)
-        {
-            errors.Add(jurisdictionError);
+            (jurisdiction, var jurisdictionError) = resolved;
+            if (jurisdictionError is not null)
+            {
+                errors.Add(jurisdictionError);
+            }
         }
 
         Service? service = null;
-        if (jurisdiction is not null && !string.IsNullOrWhiteSpace(input.ServiceCode) && XmlText.IsValid(input.ServiceCode))
+        if (jurisdiction is not null && !string.IsNullOrWhiteSpace(input.ServiceCode) && XmlCharacters.IsValid(input.ServiceCode))
         {
             var serviceKey = (jurisdiction.Id, input.ServiceCode.Trim());
             if (!lookups.Services.TryGetValue(serviceKey, out service))
@@ -58,7 +63,7 @@ public sealed partial class ServiceRequestSubmitter
 
             if (service is null)
             {
-                var code = XmlText.Quote(input.ServiceCode.Trim());
+                var code = XmlCharacters.Quote(input.ServiceCode.Trim());
                 errors.Add(new SubmissionError("service_code",
                     $"Unknown service_code '{code}'. Send the code of one of the services listed by GET services.",
                     SubmissionErrorKind.NotFound));

@@ -46,7 +46,7 @@ public static class AttributeFormParser
             {
                 if (reportedKeys.Add(key))
                 {
-                    var printableKey = XmlText.Quote(key);
+                    var printableKey = XmlCharacters.Quote(key);
                     errors.Add(new SubmissionError(printableKey,
                         $"Malformed attribute field '{printableKey}'. Send attribute[CODE]=value, or attribute[CODE][]=value once per value of a multi-value list."));
                 }

@@ -41,14 +41,14 @@ public static class AttributeRules
             if (!answers.ContainsKey(attribute.Code) && AttributeDependencies.Applies(attribute, answers))
             {
                 var field = FieldName(attribute.Code);
-                var question = string.IsNullOrWhiteSpace(attribute.Description) ? string.Empty : $" ({XmlText.Quote(attribute.Description)})";
+                var question = string.IsNullOrWhiteSpace(attribute.Description) ? string.Empty : $" ({XmlCharacters.Quote(attribute.Description)})";
                 yield return (field, $"Missing {field}{question}: it is required. {DescribeExpected(attribute)}");
             }
         }
     }
 
     /// <summary>Returns the wire name of an attribute's field, with characters that XML cannot carry replaced.</summary>
-    public static string FieldName(string code) => $"attribute[{XmlText.Sanitize(code)}]";
+    public static string FieldName(string code) => $"attribute[{XmlCharacters.Sanitize(code)}]";
 
     private static IEnumerable<string> CheckValues(string field, ServiceAttribute attribute, IReadOnlyList<string> values)
     {
@@ -67,7 +67,7 @@ public static class AttributeRules
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var value in values)
         {
-            if (!XmlText.IsValid(value))
+            if (!XmlCharacters.IsValid(value))
             {
                 yield return NewServiceRequestValidator.InvalidCharacterMessage(field, value);
                 continue;
@@ -79,7 +79,7 @@ public static class AttributeRules
             }
             else if (attribute.Datatype == AttributeDatatype.MultiValueList && !seen.Add(value))
             {
-                yield return $"{field} lists '{XmlText.Quote(value)}' more than once. Send each key once.";
+                yield return $"{field} lists '{XmlCharacters.Quote(value)}' more than once. Send each key once.";
             }
         }
     }
@@ -88,11 +88,11 @@ public static class AttributeRules
     {
         AttributeDatatype.SingleValueList or AttributeDatatype.MultiValueList
             when !attribute.Values.Any(choice => string.Equals(choice.Key, value, StringComparison.Ordinal)) =>
-            $"{field} has '{XmlText.Quote(value)}', which is not one of its keys. {DescribeExpected(attribute)}",
+            $"{field} has '{XmlCharacters.Quote(value)}', which is not one of its keys. {DescribeExpected(attribute)}",
         AttributeDatatype.Number when !SubmissionParsing.TryParseNumber(value, out _) =>
-            $"{field} must be a number, but '{XmlText.Quote(value)}' is not. Use a dot as the decimal separator, such as 12.5.",
+            $"{field} must be a number, but '{XmlCharacters.Quote(value)}' is not. Use a dot as the decimal separator, such as 12.5.",
         AttributeDatatype.Datetime when !SubmissionParsing.TryParseDateTimeWithZone(value, out _) =>
-            $"{field} must be an ISO 8601 date-time with a zone, such as 2014-04-30T14:51:52-07:00 or 2014-04-30T21:51:52Z, but '{XmlText.Quote(value)}' is not.",
+            $"{field} must be an ISO 8601 date-time with a zone, such as 2014-04-30T14:51:52-07:00 or 2014-04-30T21:51:52Z, but '{XmlCharacters.Quote(value)}' is not.",
         AttributeDatatype.String when value.Length > SubmissionLimits.StringAttribute =>
             $"{field} is {value.Length} characters long; the maximum is {SubmissionLimits.StringAttribute}. Shorten it.",
         AttributeDatatype.Text when value.Length > SubmissionLimits.TextAttribute =>
@@ -109,7 +109,7 @@ public static class AttributeRules
 
         var keys = string.Join(", ", attribute.Values.OrderBy(choice => choice.SortOrder).Select(choice => $"'{choice.Key}'"));
         return attribute.Datatype == AttributeDatatype.MultiValueList
-            ? $"Send one or more of these keys, each as attribute[{XmlText.Sanitize(attribute.Code)}][]: {keys}."
+            ? $"Send one or more of these keys, each as attribute[{XmlCharacters.Sanitize(attribute.Code)}][]: {keys}."
             : $"Send one of these keys: {keys}.";
     }
 

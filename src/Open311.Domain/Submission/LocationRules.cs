@@ -49,7 +49,7 @@ public static class LocationRules
 
     private static string? CheckDegrees(string field, string text, double limit)
     {
-        if (!XmlText.IsValid(text))
+        if (!XmlCharacters.IsValid(text))
         {
             return NewServiceRequestValidator.InvalidCharacterMessage(field, text);
         }

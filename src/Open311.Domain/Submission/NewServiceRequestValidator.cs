@@ -45,13 +45,13 @@ public sealed class NewServiceRequestValidator : AbstractValidator<NewServiceReq
 
         RuleFor(input => input.Email)
             .EmailAddress()
-            .When(input => !string.IsNullOrWhiteSpace(input.Email) && XmlText.IsValid(input.Email))
+            .When(input => !string.IsNullOrWhiteSpace(input.Email) && XmlCharacters.IsValid(input.Email))
             .OverridePropertyName("email")
             .WithMessage("email is not a valid email address. Send an address such as name@example.org, or leave email out.");
 
         RuleFor(input => input.MediaUrl)
             .Must(BeAbsoluteHttpUrl)
-            .When(input => !string.IsNullOrWhiteSpace(input.MediaUrl) && XmlText.IsValid(input.MediaUrl))
+            .When(input => !string.IsNullOrWhiteSpace(input.MediaUrl) && XmlCharacters.IsValid(input.MediaUrl))
             .OverridePropertyName("media_url")
             .WithMessage("media_url must be an absolute http or https URL, such as https://example.org/photo.jpg.");
 
@@ -70,7 +70,7 @@ public sealed class NewServiceRequestValidator : AbstractValidator<NewServiceReq
     private void CheckText(Expression<Func<NewServiceRequest, string?>> property, string field, int maxLength)
     {
         RuleFor(property)
-            .Must(XmlText.IsValid)
+            .Must(XmlCharacters.IsValid)
             .OverridePropertyName(field)
             .WithMessage(input => InvalidCharacterMessage(field, property.Compile()(input)!));
 
@@ -82,7 +82,7 @@ public sealed class NewServiceRequestValidator : AbstractValidator<NewServiceReq
 
     internal static string InvalidCharacterMessage(string field, string text)
     {
-        var index = XmlText.IndexOfInvalidCharacter(text);
+        var index = XmlCharacters.IndexOfInvalidCharacter(text);
         return $"{field} contains a control character (U+{(int)text[index]:X4} at position {index + 1}) that cannot be stored. Remove it and send the text again.";
     }
 

@@ -216,6 +216,27 @@ public sealed class IdempotencyStoreTests(Open311AppFactory factory) : IClassFix
         Assert.NotEqual(first, second);
     }
 
+    [Theory]
+    [InlineData("3f2b8c1e-7a4d-4c8e-9b1a-2d6f0e5c7a91", true)]
+    [InlineData("retry_42", true)]
+    [InlineData("", false)]
+    [InlineData("has space", false)]
+    [InlineData("caf\u00e9", false)]
+    [InlineData("nul\0", false)]
+    public void ValidateKey_ChecksCharacters(string key, bool valid)
+    {
+        var error = IdempotencyStore.ValidateKey(key);
+
+        Assert.Equal(valid, error is null);
+    }
+
+    [Fact]
+    public void ValidateKey_TooLong_IsRejected()
+    {
+        Assert.Null(IdempotencyStore.ValidateKey(new string('k', IdempotencyStore.MaxKeyLength)));
+        Assert.Contains("255", IdempotencyStore.ValidateKey(new string('k', IdempotencyStore.MaxKeyLength + 1)), StringComparison.Ordinal);
+    }
+
     private sealed class MovableClock(DateTimeOffset now) : TimeProvider
     {
         public DateTimeOffset Now { get; set; } = now;

@@ -256,6 +256,18 @@ public sealed partial class ServiceRequestSubmitterTests(Open311AppFactory facto
     }
 
     [Fact]
+    public async Task Submit_NulInLookedUpFields_ReportsErrors()
+    {
+        var before = await CountRowsAsync();
+
+        var result = await SubmitAsync(Street() with { JurisdictionId = "testcity\0example", ServiceCode = "STR\0EET" });
+
+        Assert.Contains(result.Errors, error => error.Field == "jurisdiction_id" && error.Message.Contains("control character", StringComparison.Ordinal));
+        Assert.Contains(result.Errors, error => error.Field == "service_code" && error.Message.Contains("control character", StringComparison.Ordinal));
+        Assert.Equal(before, await CountRowsAsync());
+    }
+
+    [Fact]
     public async Task Submit_UnknownService_IsNotFound()
     {
         var result = await SubmitAsync(Street() with { ServiceCode = "NOPE" });

@@ -1,7 +1,7 @@
 namespace Open311.Domain.Submission;
 
 /// <summary>Checks that text can be written to XML 1.0, whose output this server must always be able to produce.</summary>
-public static class XmlText
+public static class XmlCharacters
 {
     /// <summary>
     /// Returns the index of the first character XML 1.0 cannot carry (NUL and the other C0 controls except
