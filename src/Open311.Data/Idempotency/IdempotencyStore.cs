@@ -118,7 +118,7 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource, TimeProvider c
         await using var reader = await find.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
-            // The holder released the key between the insert and this read; the caller may simply retry.
+            // The holder released the key between the insert and this read, so the caller may simply retry.
             return new IdempotencyBegin(IdempotencyOutcome.InProgress, 0, null);
         }
 

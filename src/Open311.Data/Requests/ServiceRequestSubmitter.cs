@@ -74,12 +74,14 @@ public sealed partial class ServiceRequestSubmitter(
             ? await db.Database.BeginTransactionAsync(cancellationToken)
             : null;
         var requests = new List<ServiceRequest>(items.Count);
+        var added = new List<ServiceRequest>(items.Count);
         try
         {
             foreach (var item in items)
             {
                 var request = Build(item, context);
                 db.ServiceRequests.Add(request);
+                added.Add(request);
 
                 // One save per request, so each row is inserted by its own statement inside the transaction.
                 await db.SaveChangesAsync(cancellationToken);
@@ -98,7 +100,8 @@ public sealed partial class ServiceRequestSubmitter(
                 await ownTransaction.RollbackAsync(CancellationToken.None);
             }
 
-            db.ChangeTracker.Clear();
+            // Forget only this call's rows, so entities the caller tracks in its own transaction stay as they were.
+            Detach(added);
             throw;
         }
         finally
@@ -115,6 +118,19 @@ public sealed partial class ServiceRequestSubmitter(
         }
 
         return requests;
+    }
+
+    private void Detach(IEnumerable<ServiceRequest> requests)
+    {
+        foreach (var request in requests)
+        {
+            foreach (var requestEvent in request.Events.ToList())
+            {
+                db.Entry(requestEvent).State = EntityState.Detached;
+            }
+
+            db.Entry(request).State = EntityState.Detached;
+        }
     }
 
     private ServiceRequest Build(PreparedRequest item, SubmissionContext context)

@@ -416,6 +416,34 @@ public sealed partial class ServiceRequestSubmitterTests(Open311AppFactory facto
         }
     }
 
+    [Fact]
+    public async Task SubmitAll_CallerTransaction_CommitsWithCaller()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Open311.Data.Open311DbContext>();
+        var submitter = scope.ServiceProvider.GetRequiredService<IServiceRequestSubmitter>();
+        var context = new SubmissionContext(RequestChannels.Liaison, "liaison") { BatchId = 45 };
+
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            var results = await submitter.SubmitAllAsync([Street(), Street()], context);
+            Assert.All(results, result => Assert.True(result.Succeeded));
+            await transaction.RollbackAsync();
+        }
+
+        var afterRollback = await factory.WithDbAsync(db => db.ServiceRequests.CountAsync(request => request.BatchId == 45));
+        db.ChangeTracker.Clear();
+
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await submitter.SubmitAllAsync([Street(), Street()], context);
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal(0, afterRollback);
+        Assert.Equal(2, await factory.WithDbAsync(db => db.ServiceRequests.CountAsync(request => request.BatchId == 45)));
+    }
+
     [GeneratedRegex("^[A-Za-z0-9_-]{22}$")]
     private static partial Regex UrlSafeToken();
 }
