@@ -163,6 +163,14 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource, TimeProvider c
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Deletes keys older than <see cref="Lifetime"/> and returns how many were deleted.</summary>
+    public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("DELETE FROM idempotency_keys WHERE created_at < @expiredBefore");
+        command.Parameters.AddWithValue("expiredBefore", clock.GetUtcNow() - Lifetime);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>
     /// Hashes a request for comparison with a retry: the path and the fields sorted by name (values of one
     /// name keep their order), without <c>api_key</c>, since the key is compared separately and never stored.

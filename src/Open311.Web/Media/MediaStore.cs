@@ -71,22 +71,15 @@ public sealed partial class MediaStore
         var finalPath = System.IO.Path.Combine(Folder, name);
         var temporaryPath = finalPath + ".part";
 
-        long written = headerLength;
-        await using (var file = new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+        long written;
+        try
         {
-            await file.WriteAsync(header.AsMemory(0, headerLength), cancellationToken);
-            var buffer = new byte[81920];
-            int read;
-            while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                written += read;
-                if (written > _options.MaxFileBytes)
-                {
-                    break;
-                }
-
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            }
+            written = await CopyWithinLimitAsync(header.AsMemory(0, headerLength), content, temporaryPath, cancellationToken);
+        }
+        catch
+        {
+            File.Delete(temporaryPath);
+            throw;
         }
 
         if (written > _options.MaxFileBytes)
@@ -99,6 +92,28 @@ public sealed partial class MediaStore
         File.Move(temporaryPath, finalPath);
         LogStored(_logger, name, image.Value.ContentType, written);
         return new MediaSaveResult(new StoredMedia(name, image.Value.ContentType), null);
+    }
+
+    /// <summary>Writes the header and the rest of the stream to <paramref name="path"/>, stopping once the size limit is passed, and returns the bytes read.</summary>
+    private async Task<long> CopyWithinLimitAsync(ReadOnlyMemory<byte> header, Stream content, string path, CancellationToken cancellationToken)
+    {
+        long written = header.Length;
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+        await file.WriteAsync(header, cancellationToken);
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            written += read;
+            if (written > _options.MaxFileBytes)
+            {
+                break;
+            }
+
+            await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+
+        return written;
     }
 
     /// <summary>Saves every uploaded file, or none: when any file is rejected, the ones already saved are deleted.</summary>

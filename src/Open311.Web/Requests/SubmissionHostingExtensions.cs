@@ -22,6 +22,7 @@ public static class SubmissionHostingExtensions
         builder.Services.AddScoped<NearbyDuplicateFinder>();
         builder.Services.AddSingleton<IdempotencyStore>();
         builder.Services.AddSingleton<MediaStore>();
+        builder.Services.AddHostedService<IdempotencyCleanup>();
         return builder;
     }
 

@@ -150,6 +150,25 @@ public sealed class IdempotencyStoreTests(Open311AppFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task PurgeExpired_DeletesOnlyOldKeys()
+    {
+        var clock = new MovableClock(DateTimeOffset.UtcNow.AddDays(-2));
+        var oldKey = NewKey();
+        await Store(clock).TryBeginAsync(oldKey, _apiKeyId, HashA);
+        clock.Now = DateTimeOffset.UtcNow;
+        var freshKey = NewKey();
+        await Store(clock).TryBeginAsync(freshKey, _apiKeyId, HashA);
+
+        var deleted = await Store(clock).PurgeExpiredAsync();
+
+        Assert.True(deleted >= 1);
+        var remaining = await factory.WithDbAsync(db => db.Database
+            .SqlQueryRaw<string>("SELECT key AS \"Value\" FROM idempotency_keys").ToListAsync());
+        Assert.DoesNotContain(oldKey, remaining);
+        Assert.Contains(freshKey, remaining);
+    }
+
+    [Fact]
     public async Task RetriedSubmission_StoresOneRequest()
     {
         var key = NewKey();
