@@ -129,7 +129,7 @@ public sealed partial class ServiceRequestSubmitter
         return nearby
             .Take(3)
             .Select(match => string.Create(CultureInfo.InvariantCulture,
-                $"Request {match.Request.PublicId} for the same service is open {Math.Round(match.DistanceMetres)} m away; it may be the same problem."))
+                $"Request {match.Request.PublicId} for the same service is open {Math.Round(match.DistanceMetres)} m away and may be the same problem."))
             .ToList();
     }
 }

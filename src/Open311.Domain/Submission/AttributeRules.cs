@@ -60,7 +60,7 @@ public static class AttributeRules
 
         if (values.Count > SubmissionLimits.ListValues)
         {
-            yield return $"{field} has {values.Count} values; the maximum is {SubmissionLimits.ListValues}.";
+            yield return $"{field} has {values.Count} values, but the maximum is {SubmissionLimits.ListValues}.";
             yield break;
         }
 
@@ -94,9 +94,9 @@ public static class AttributeRules
         AttributeDatatype.Datetime when !SubmissionParsing.TryParseDateTimeWithZone(value, out _) =>
             $"{field} must be an ISO 8601 date-time with a zone, such as 2014-04-30T14:51:52-07:00 or 2014-04-30T21:51:52Z, but '{XmlCharacters.Quote(value)}' is not.",
         AttributeDatatype.String when value.Length > SubmissionLimits.StringAttribute =>
-            $"{field} is {value.Length} characters long; the maximum is {SubmissionLimits.StringAttribute}. Shorten it.",
+            $"{field} is {value.Length} characters long, but the maximum is {SubmissionLimits.StringAttribute}. Shorten it.",
         AttributeDatatype.Text when value.Length > SubmissionLimits.TextAttribute =>
-            $"{field} is {value.Length} characters long; the maximum is {SubmissionLimits.TextAttribute}. Shorten it.",
+            $"{field} is {value.Length} characters long, but the maximum is {SubmissionLimits.TextAttribute}. Shorten it.",
         _ => null,
     };
 
@@ -118,10 +118,10 @@ public static class AttributeRules
         var codes = service.Attributes.Where(attribute => attribute.Variable).OrderBy(attribute => attribute.Order).Select(attribute => attribute.Code).ToList();
         if (codes.Count == 0)
         {
-            return "; this service takes no attributes";
+            return ". This service takes no attributes";
         }
 
         var listed = string.Join(", ", codes.Take(MaxCodesListed));
-        return codes.Count > MaxCodesListed ? $"; its attribute codes include {listed}" : $"; its attribute codes are {listed}";
+        return codes.Count > MaxCodesListed ? $". Its attribute codes include {listed}" : $". Its attribute codes are {listed}";
     }
 }

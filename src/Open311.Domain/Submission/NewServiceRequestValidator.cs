@@ -69,15 +69,17 @@ public sealed class NewServiceRequestValidator : AbstractValidator<NewServiceReq
 
     private void CheckText(Expression<Func<NewServiceRequest, string?>> property, string field, int maxLength)
     {
+        var readText = property.Compile();
+
         RuleFor(property)
             .Must(XmlCharacters.IsValid)
             .OverridePropertyName(field)
-            .WithMessage(input => InvalidCharacterMessage(field, property.Compile()(input)!));
+            .WithMessage(input => InvalidCharacterMessage(field, readText(input)!));
 
         RuleFor(property)
             .Must(text => text is null || text.Length <= maxLength)
             .OverridePropertyName(field)
-            .WithMessage(input => $"{field} is {property.Compile()(input)!.Length} characters long; the maximum is {maxLength}. Shorten it.");
+            .WithMessage(input => $"{field} is {readText(input)!.Length} characters long, but the maximum is {maxLength}. Shorten it.");
     }
 
     internal static string InvalidCharacterMessage(string field, string text)

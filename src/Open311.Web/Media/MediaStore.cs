@@ -122,7 +122,7 @@ public sealed partial class MediaStore
     {
         if (files.Count > _options.MaxFiles)
         {
-            return ([], [new SubmissionError(files[0].Name, $"{files.Count} files were sent; the maximum is {_options.MaxFiles}. Send fewer images.")]);
+            return ([], [new SubmissionError(files[0].Name, $"{files.Count} files were sent, but the maximum is {_options.MaxFiles}. Send fewer images.")]);
         }
 
         var saved = new List<StoredMedia>();

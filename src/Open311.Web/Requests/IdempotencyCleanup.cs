@@ -3,7 +3,7 @@ using Open311.Data.Idempotency;
 
 namespace Open311.Web.Requests;
 
-/// <summary>Deletes expired <c>Idempotency-Key</c> records once an hour, so the table holds about one day of keys.</summary>
+/// <summary>Deletes expired <c>Idempotency-Key</c> records once an hour, so the table contains about one day of keys.</summary>
 public sealed partial class IdempotencyCleanup(IdempotencyStore store, ILogger<IdempotencyCleanup> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
