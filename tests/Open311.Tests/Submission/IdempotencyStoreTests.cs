@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Open311.Data.ApiKeys;
 using Open311.Data.Idempotency;
 using Open311.Domain.Requests;
 using Open311.Domain.Submission;
@@ -96,7 +97,7 @@ public sealed class IdempotencyStoreTests(Open311AppFactory factory) : IClassFix
         var key = NewKey();
         var otherApiKeyId = await factory.WithDbAsync(async db =>
         {
-            var store = new Open311.Data.ApiKeys.ApiKeyStore(db, TimeProvider.System);
+            var store = new ApiKeyStore(db, TimeProvider.System);
             return (await store.CreateAsync("other idempotency client")).Key.Id;
         });
         var first = await Store().TryBeginAsync(key, _apiKeyId, HashA);

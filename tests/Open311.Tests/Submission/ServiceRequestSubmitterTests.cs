@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Open311.Data;
 using Open311.Domain.Requests;
 using Open311.Domain.Submission;
 using Open311.Tests.Infrastructure;
@@ -420,7 +421,7 @@ public sealed partial class ServiceRequestSubmitterTests(Open311AppFactory facto
     public async Task SubmitAll_CallerTransaction_CommitsWithCaller()
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Open311.Data.Open311DbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<Open311DbContext>();
         var submitter = scope.ServiceProvider.GetRequiredService<IServiceRequestSubmitter>();
         var context = new SubmissionContext(RequestChannels.Liaison, "liaison") { BatchId = 45 };
 
