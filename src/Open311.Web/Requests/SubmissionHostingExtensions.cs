@@ -26,10 +26,14 @@ public static class SubmissionHostingExtensions
         return builder;
     }
 
-    /// <summary>Maps the endpoints that belong to submission: stored images at <c>/media/{name}</c>.</summary>
+    /// <summary>
+    /// Maps the endpoints that belong to submission: stored images at <c>/media/{name}</c> and the
+    /// GET requests/nearby extension.
+    /// </summary>
     public static WebApplication MapServiceRequestSubmission(this WebApplication app)
     {
         app.MapMedia();
+        app.MapNearbyRequestsApi();
         return app;
     }
 }
