@@ -91,8 +91,8 @@ public static class AttributeRules
             $"{field} has '{XmlCharacters.Quote(value)}', which is not one of its keys. {DescribeExpected(attribute)}",
         AttributeDatatype.Number when !SubmissionParsing.TryParseNumber(value, out _) =>
             $"{field} must be a number, but '{XmlCharacters.Quote(value)}' is not. Use a dot as the decimal separator, such as 12.5.",
-        AttributeDatatype.Datetime when !SubmissionParsing.TryParseDateTimeWithZone(value, out _) =>
-            $"{field} must be an ISO 8601 date-time with a zone, such as 2014-04-30T14:51:52-07:00 or 2014-04-30T21:51:52Z, but '{XmlCharacters.Quote(value)}' is not.",
+        AttributeDatatype.Datetime when !SubmissionParsing.IsDateTimeAnswer(value) =>
+            $"{field} must be an ISO 8601 date-time with a zone, such as 2014-04-30T14:51:52-07:00 or 2014-04-30T21:51:52Z, or a date such as 2014-04-30, but '{XmlCharacters.Quote(value)}' is not.",
         AttributeDatatype.String when value.Length > SubmissionLimits.StringAttribute =>
             $"{field} is {value.Length} characters long, but the maximum is {SubmissionLimits.StringAttribute}. Shorten it.",
         AttributeDatatype.Text when value.Length > SubmissionLimits.TextAttribute =>

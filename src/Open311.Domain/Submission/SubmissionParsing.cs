@@ -51,6 +51,15 @@ public static partial class SubmissionParsing
         return DateTimeOffset.TryParse(match.Groups["local"].Value + zone, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
     }
 
+    /// <summary>
+    /// Parses a <c>datetime</c> attribute answer: an ISO 8601 date-time with a zone, or a calendar date alone
+    /// (<c>2025-03-04</c>), which names a day and no time, so there is no clock time to misread as local.
+    /// A date-time without a zone still fails.
+    /// </summary>
+    public static bool IsDateTimeAnswer(string? text) =>
+        TryParseDateTimeWithZone(text, out _)
+        || DateTime.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
     [GeneratedRegex(@"^(?<local>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?)(?<zone>Z|[+\- ]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex DateTimeWithZone();
 }

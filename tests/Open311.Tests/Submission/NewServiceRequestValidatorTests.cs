@@ -335,7 +335,9 @@ public sealed class NewServiceRequestValidatorTests
     [InlineData("2014-04-30T14:51-07:00", true)]
     [InlineData("2014-04-30T14:51:52 07:00", true)]
     [InlineData("2014-04-30T14:51:52", false)]
-    [InlineData("2014-04-30", false)]
+    [InlineData("2014-04-30", true)]
+    [InlineData("2014-02-30", false)]
+    [InlineData("2014-4-30", false)]
     [InlineData("30/04/2014 14:51", false)]
     [InlineData("2014-13-30T14:51:52Z", false)]
     public void Validate_DatetimeAttribute_RequiresZone(string value, bool valid)
