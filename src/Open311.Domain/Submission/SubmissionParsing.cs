@@ -52,7 +52,7 @@ public static partial class SubmissionParsing
     }
 
     /// <summary>
-    /// Parses a <c>datetime</c> attribute answer: an ISO 8601 date-time with a zone, or a calendar date alone
+    /// Checks a <c>datetime</c> attribute answer, which must be an ISO 8601 date-time with a zone, or a calendar date alone
     /// (<c>2025-03-04</c>), which names a day and no time, so there is no clock time to misread as local.
     /// A date-time without a zone still fails.
     /// </summary>
