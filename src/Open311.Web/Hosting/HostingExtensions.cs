@@ -2,6 +2,7 @@ using Open311.Data;
 using Open311.Web.GeoReport;
 using Open311.Web.Portal;
 using Open311.Web.Requests;
+using Open311.Web.Site;
 
 namespace Open311.Web.Hosting;
 
@@ -25,6 +26,7 @@ public static partial class HostingExtensions
         builder.AddOpen311Api();
         builder.AddPortal();
         builder.AddServiceRequestSubmission();
+        builder.AddOpen311Site();
 
         return builder;
     }
@@ -37,6 +39,7 @@ public static partial class HostingExtensions
 
     public static WebApplication UseOpen311Pipeline(this WebApplication app)
     {
+        app.UseOpen311SiteHeaders();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

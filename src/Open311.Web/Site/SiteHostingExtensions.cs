@@ -1,0 +1,28 @@
+using Open311.Web.Site.Queries;
+using Open311.Web.Site.Reporting;
+
+namespace Open311.Web.Site;
+
+public static class SiteHostingExtensions
+{
+    /// <summary>Registers the public site's options, queries and report drafts.</summary>
+    public static WebApplicationBuilder AddOpen311Site(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
+        builder.Services.AddScoped<SiteJurisdictions>();
+        builder.Services.AddScoped<SiteRequestQueries>();
+        builder.Services.AddScoped<ReportCardQueries>();
+        builder.Services.AddScoped<ReportDraftStore>();
+        builder.Services.AddScoped<ReportMeToo>();
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options =>
+            options.MultipartBodyLengthLimit = (ReportPhotos.MaxCount * ReportPhotos.MaxBytes) + (1024 * 1024));
+        return builder;
+    }
+
+    /// <summary>Adds the Content-Security-Policy of the site's pages; put it before the endpoints run.</summary>
+    public static WebApplication UseOpen311SiteHeaders(this WebApplication app)
+    {
+        app.UseMiddleware<ContentSecurityPolicy>();
+        return app;
+    }
+}
