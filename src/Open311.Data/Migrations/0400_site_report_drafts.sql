@@ -1,7 +1,7 @@
 -- Reports between the form and the resident's final "send": the public site keeps what was typed and
--- the photos here while it shows the preview, so the multi-step form works without JavaScript or a
--- session. Drafts hold contact details, so the form and photos are wiped once sent and every draft is
--- purged after a day. sent_public_id stops a second click on "send" from storing the report twice:
+-- the paths of stored photos here while it shows the preview, so the multi-step form works without
+-- JavaScript or a session. Drafts hold contact details, so the form is wiped once sent and every draft
+-- is purged after a day. sent_public_id stops a second click on "send" from storing the report twice:
 -- it is '' while a send is running and the request number afterwards.
 CREATE TABLE site_report_drafts (
     id              uuid PRIMARY KEY,
@@ -13,11 +13,3 @@ CREATE TABLE site_report_drafts (
 );
 CREATE INDEX site_report_drafts_created_at ON site_report_drafts (created_at);
 
-CREATE TABLE site_report_draft_photos (
-    draft_id     uuid NOT NULL REFERENCES site_report_drafts (id) ON DELETE CASCADE,
-    ordinal      integer NOT NULL,
-    file_name    text NOT NULL,
-    content_type text NOT NULL,
-    content      bytea NOT NULL,
-    PRIMARY KEY (draft_id, ordinal)
-);

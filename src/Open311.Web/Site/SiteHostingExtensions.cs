@@ -9,13 +9,14 @@ public static class SiteHostingExtensions
     public static WebApplicationBuilder AddOpen311Site(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
+        // Razor then writes letters of every script as they are, not as numeric entities; markup characters stay encoded.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddScoped<SiteJurisdictions>();
         builder.Services.AddScoped<SiteRequestQueries>();
         builder.Services.AddScoped<ReportCardQueries>();
         builder.Services.AddScoped<ReportDraftStore>();
         builder.Services.AddScoped<ReportMeToo>();
-        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options =>
-            options.MultipartBodyLengthLimit = (ReportPhotos.MaxCount * ReportPhotos.MaxBytes) + (1024 * 1024));
         return builder;
     }
 

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Open311.Domain.Services;
 using Open311.Domain.Submission;
+using Open311.Web.Hosting;
+using Open311.Web.Media;
 using Open311.Web.Site;
 using Open311.Web.Site.Queries;
 using Open311.Web.Site.Reporting;
@@ -18,7 +21,9 @@ public sealed class DetailsModel(
     IOptions<MapOptions> map,
     SiteRequestQueries queries,
     ReportDraftStore drafts,
-    IServiceProvider services)
+    IServiceRequestSubmitter submitter,
+    MediaStore mediaStore,
+    IOptions<Open311Options> hostOptions)
     : SitePageModel(jurisdictions, map)
 {
     [FromQuery(Name = "service")]
@@ -34,11 +39,11 @@ public sealed class DetailsModel(
 
     public IReadOnlyList<SubmissionError> Errors { get; private set; } = [];
 
-    public int KeptPhotos { get; private set; }
-
     public bool PhotosLost { get; private set; }
 
-    public bool AcceptsPhotos => services.GetService<IReportPhotoStore>() is not null;
+    public int MaxPhotoMegabytes => (int)(mediaStore.Options.MaxFileBytes / (1024 * 1024));
+
+    public int MaxPhotos => mediaStore.Options.MaxFiles;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -57,7 +62,6 @@ public sealed class DetailsModel(
         Service = service;
         Form = draft is { SentPublicId: null } ? draft.Form : new ReportForm { ServiceCode = service.Code };
         DraftId = draft is { SentPublicId: null } ? draft.Id : null;
-        KeptPhotos = draft?.Photos.Count ?? 0;
         return Page();
     }
 
@@ -80,37 +84,44 @@ public sealed class DetailsModel(
         Form.DropInapplicableAnswers(service);
 
         var previous = DraftId is Guid id ? await drafts.LoadAsync(id, cancellationToken) : null;
-        IReadOnlyList<ReportPhoto> photos = [];
-        string? photoError = null;
-        if (AcceptsPhotos)
-        {
-            (photos, photoError) = await ReportPhotos.ReadAsync(Request.Form.Files, cancellationToken);
-        }
-
-        if (photos.Count == 0 && previous is { SentPublicId: null })
-        {
-            photos = previous.Photos;
-        }
-
         var siteErrors = ReportChecks.Check(Form, service);
-        if (photoError is not null)
-        {
-            siteErrors.Add(new SubmissionError(ReportPhotos.Field, photoError));
-        }
-
-        var submitter = services.GetRequiredService<IServiceRequestSubmitter>();
-        var validation = await submitter.ValidateAsync(Form.ToNewServiceRequest(Site.Current.Id, mediaUrl: null), cancellationToken);
+        var validation = await submitter.ValidateAsync(Form.ToNewServiceRequest(Site.Current.Id), cancellationToken);
         Errors = ReportChecks.Merge(siteErrors, validation.Errors, Form, service);
+        var uploads = Request.Form.Files.GetFiles(ReportForm.PhotoField).Where(f => f.Length > 0).ToList();
         if (Errors.Count > 0)
         {
-            PhotosLost = Request.Form.Files.Count > 0;
-            KeptPhotos = previous?.Photos.Count ?? 0;
-            DraftId = previous is { SentPublicId: null } ? previous.Id : null;
-            return Page();
+            // Photos are stored only with a valid form, so a rejected form leaves no image behind.
+            return ShowAgain(previous, uploads.Count > 0);
         }
 
-        var draftId = await drafts.SaveAsync(Site.Current.Id, Form, photos, cancellationToken);
+        var (stored, photoErrors) = await mediaStore.SaveAllAsync(uploads, cancellationToken);
+        if (photoErrors.Count > 0)
+        {
+            Errors = photoErrors.Select(e => e with { Field = ReportForm.PhotoField }).ToList();
+            return ShowAgain(previous, photosLost: true);
+        }
+
+        Form.PhotoUrls = stored.Count > 0
+            ? stored.Select(media => MediaEndpoints.BuildUrl(media, Request, hostOptions.Value.PublicBaseUrl)).ToList()
+            : previous is { SentPublicId: null } ? previous.Form.PhotoUrls : [];
+        var draftId = await drafts.SaveAsync(Site.Current.Id, Form, cancellationToken);
         return RedirectToPage("/Report/Preview", new { id = draftId });
+    }
+
+    private PageResult ShowAgain(ReportDraft? previous, bool photosLost)
+    {
+        PhotosLost = photosLost;
+        if (previous is { SentPublicId: null })
+        {
+            DraftId = previous.Id;
+            Form.PhotoUrls = previous.Form.PhotoUrls;
+        }
+        else
+        {
+            DraftId = null;
+        }
+
+        return Page();
     }
 
     public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Open311.Data.Requests;
 using Open311.Domain.Requests;
 using Open311.Domain.Services;
 using Open311.Domain.Submission;
@@ -19,14 +20,11 @@ public sealed partial class PreviewModel(
     SiteRequestQueries queries,
     ReportDraftStore drafts,
     ReportMeToo meToo,
-    IServiceProvider services,
+    NearbyDuplicateFinder duplicateFinder,
+    IServiceRequestSubmitter submitter,
     ILogger<PreviewModel> logger)
     : SitePageModel(jurisdictions, map)
 {
-    public const double NearbyMetres = 150;
-
-    public const int NearbyDays = 30;
-
     public Guid Id { get; private set; }
 
     public ReportDraft Draft { get; private set; } = null!;
@@ -52,7 +50,8 @@ public sealed partial class PreviewModel(
             return RedirectToPage("/Report/Preview", new { id });
         }
 
-        var result = await SendAsync(cancellationToken);
+        var context = new SubmissionContext(RequestChannels.Web, RequestChannels.Web);
+        var result = await submitter.SubmitAsync(Draft.Form.ToNewServiceRequest(Site.Current.Id), context, cancellationToken);
         if (!result.Succeeded || result.Request is null)
         {
             await drafts.ReleaseAsync(id, cancellationToken);
@@ -121,30 +120,11 @@ public sealed partial class PreviewModel(
         Service = service;
         if (Coordinates(draft.Form) is (double lat, double lon))
         {
-            Nearby = await queries.NearbyOpenAsync(service.Id, lat, lon, NearbyMetres, NearbyDays, cancellationToken);
+            var nearby = await duplicateFinder.FindAsync(Site.Current.Id, service.Code, lat, lon, cancellationToken);
+            Nearby = nearby.Take(5).Select(match => SiteRequestQueries.Summarize(match.Request, neighborhoodName: null)).ToList();
         }
 
         return null;
-    }
-
-    private async Task<SubmissionResult> SendAsync(CancellationToken cancellationToken)
-    {
-        string? mediaUrl = null;
-        if (Draft.Photos.Count > 0 && services.GetService<IReportPhotoStore>() is { } photoStore)
-        {
-            // NOTE: a request holds one media_url, so only the first photo is linked from it; the others are stored but not linked.
-            var urls = new List<string>();
-            foreach (var photo in Draft.Photos)
-            {
-                urls.Add(await photoStore.SaveAsync(photo, cancellationToken));
-            }
-
-            mediaUrl = urls[0];
-        }
-
-        var submitter = services.GetRequiredService<IServiceRequestSubmitter>();
-        var context = new SubmissionContext(RequestChannels.Web, RequestChannels.Web);
-        return await submitter.SubmitAsync(Draft.Form.ToNewServiceRequest(Site.Current.Id, mediaUrl), context, cancellationToken);
     }
 
     private static (double, double)? Coordinates(ReportForm form) =>

@@ -52,8 +52,22 @@ public sealed class DetailsModel(SiteJurisdictions jurisdictions, IOptions<MapOp
         return Page();
     }
 
-    /// <summary>Returns true when the photo can be shown inline: only this site's own files, as the Content-Security-Policy allows.</summary>
-    public static bool IsLocalMedia(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal);
+    /// <summary>
+    /// Returns the path of a photo stored by this site (relative, or absolute on this host), which can be shown
+    /// inline under the Content-Security-Policy; null for photos elsewhere, which are linked instead.
+    /// </summary>
+    public string? LocalMediaPath(string url)
+    {
+        if (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))
+        {
+            return url;
+        }
+
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            && string.Equals(uri.Authority, HttpContext.Request.Host.Value, StringComparison.OrdinalIgnoreCase)
+                ? uri.PathAndQuery
+                : null;
+    }
 
     public static bool IsWebLink(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);

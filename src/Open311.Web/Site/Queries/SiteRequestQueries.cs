@@ -110,28 +110,10 @@ public sealed class SiteRequestQueries(Open311DbContext db)
             ? Task.FromResult<string?>(null)
             : db.Neighborhoods.AsNoTracking().Where(n => n.Id == neighborhoodId).Select(n => n.Name).SingleOrDefaultAsync(cancellationToken);
 
-    /// <summary>
-    /// Lists open requests of the same service within <paramref name="radiusMetres"/> of a point, reported in the
-    /// last <paramref name="days"/> days, nearest first; PostGIS measures the distance on the sphere.
-    /// </summary>
-    // NOTE: the core duplicate finder is the shared rule for this; this query mirrors it for the preview page.
-    public async Task<IReadOnlyList<RequestSummary>> NearbyOpenAsync(
-        int serviceId, double latitude, double longitude, double radiusMetres, int days, CancellationToken cancellationToken)
-    {
-        var since = DateTimeOffset.UtcNow.AddDays(-days);
-        var open = OpenStatuses.Select(s => s.ToWire()).ToArray();
-        var query = db.ServiceRequests.FromSqlInterpolated($"""
-            SELECT * FROM service_requests
-            WHERE service_id = {serviceId}
-              AND status = ANY({open})
-              AND requested_at >= {since}
-              AND location IS NOT NULL
-              AND ST_DWithin(location, ST_SetSRID(ST_MakePoint({longitude}, {latitude}), 4326)::geography, {radiusMetres})
-            ORDER BY location <-> ST_SetSRID(ST_MakePoint({longitude}, {latitude}), 4326)::geography
-            LIMIT 5
-            """).AsNoTracking();
-        return await ProjectAsync(query, cancellationToken);
-    }
+    /// <summary>Returns the public summary of a loaded request (its <see cref="ServiceRequest.Service"/> included).</summary>
+    public static RequestSummary Summarize(ServiceRequest request, string? neighborhoodName) =>
+        new(request.PublicId, request.JurisdictionId, request.Service?.Name ?? string.Empty, request.Status, request.RequestedAt,
+            request.Address, request.Location?.Y, request.Location?.X, neighborhoodName, request.Description);
 
     private async Task<IReadOnlyList<RequestSummary>> ProjectAsync(IQueryable<ServiceRequest> query, CancellationToken cancellationToken)
     {

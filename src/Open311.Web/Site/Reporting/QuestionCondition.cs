@@ -4,9 +4,11 @@ using Open311.Domain.Services;
 namespace Open311.Web.Site.Reporting;
 
 /// <summary>
-/// When a service question applies, from its <c>DependenciesJson</c> in Boston's shape:
-/// <c>{"clause":"OR"|"AND","conditions":[{"attribute":"CODE","op":"eq","value":"KEY"}]}</c>. A condition holds
-/// when the named question's answer contains the value; OR needs one condition, AND needs all of them.
+/// A service question's condition, from its <c>DependenciesJson</c> in Boston's shape
+/// <c>{"clause":"OR"|"AND","conditions":[{"attribute":"CODE","op":"eq","value":"KEY"}]}</c>, read to word it for
+/// people and to hand it to the page script. Whether it holds on the server is decided by the submitter's
+/// <see cref="Domain.Submission.AttributeDependencies"/>, and the script applies the same rule: a condition
+/// holds when the named question's answer contains the value; OR needs one condition, AND (the default) all.
 /// </summary>
 public sealed record QuestionCondition(bool RequireAll, IReadOnlyList<QuestionCondition.Clause> Conditions)
 {
@@ -33,7 +35,7 @@ public sealed record QuestionCondition(bool RequireAll, IReadOnlyList<QuestionCo
                 return null;
             }
 
-            var clause = root.TryGetProperty("clause", out var clauseElement) ? clauseElement.GetString() : "OR";
+            var clause = root.TryGetProperty("clause", out var clauseElement) ? clauseElement.GetString() : "AND";
             var parsed = new List<Clause>();
             foreach (var condition in conditions.EnumerateArray())
             {
@@ -48,20 +50,12 @@ public sealed record QuestionCondition(bool RequireAll, IReadOnlyList<QuestionCo
                 parsed.Add(new Clause(attribute.GetString()!, value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText()));
             }
 
-            return parsed.Count == 0 ? null : new QuestionCondition(string.Equals(clause, "AND", StringComparison.OrdinalIgnoreCase), parsed);
+            return parsed.Count == 0 ? null : new QuestionCondition(!string.Equals(clause, "OR", StringComparison.OrdinalIgnoreCase), parsed);
         }
         catch (JsonException)
         {
             return null;
         }
-    }
-
-    public bool Holds(IReadOnlyDictionary<string, List<string>> answers)
-    {
-        bool Test(Clause clause) =>
-            answers.TryGetValue(clause.Attribute, out var values) && values.Contains(clause.Value, StringComparer.Ordinal);
-
-        return RequireAll ? Conditions.All(Test) : Conditions.Any(Test);
     }
 
     /// <summary>Returns the rule in words for forms shown without JavaScript, such as "Answer only if Location of birds is Other."</summary>

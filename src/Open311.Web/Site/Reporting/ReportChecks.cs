@@ -31,9 +31,7 @@ public static class ReportChecks
 
         foreach (var attribute in service.Attributes.Where(a => a.Variable && a.Required).OrderBy(a => a.Order))
         {
-            var condition = QuestionCondition.Parse(attribute.DependenciesJson);
-            var applies = condition is null || condition.Holds(form.Attributes);
-            if (applies && !form.Attributes.ContainsKey(attribute.Code))
+            if (form.Applies(attribute) && !form.Attributes.ContainsKey(attribute.Code))
             {
                 errors.Add(new SubmissionError(ReportForm.AttributeField(attribute.Code), $"Missing answer: “{attribute.Description ?? attribute.Code}” is required."));
             }
@@ -43,26 +41,28 @@ public static class ReportChecks
     }
 
     /// <summary>
-    /// Merges the site's errors with the submitter's, one message per field with the site's first, and leaves out
-    /// errors about questions whose condition does not hold, since their answers were never sent.
+    /// Merges the site's errors with the submitter's. A field the site already reported on keeps only the site's
+    /// message (a missing place covers lat and long), and errors about questions whose condition does not hold
+    /// are left out, since their answers were never sent.
     /// </summary>
     public static List<SubmissionError> Merge(IEnumerable<SubmissionError> siteErrors, IEnumerable<SubmissionError> submitterErrors, ReportForm form, Service service)
     {
         var inapplicable = service.Attributes
-            .Where(a => QuestionCondition.Parse(a.DependenciesJson) is { } condition && !condition.Holds(form.Attributes))
+            .Where(a => !form.Applies(a))
             .Select(a => ReportForm.AttributeField(a.Code))
             .ToHashSet(StringComparer.Ordinal);
 
-        var merged = new List<SubmissionError>();
-        foreach (var error in siteErrors.Concat(submitterErrors))
+        var merged = siteErrors.ToList();
+        var covered = merged.Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
+        if (covered.Contains(PlaceField))
+        {
+            covered.UnionWith(["lat", "long", "address_string"]);
+        }
+
+        foreach (var error in submitterErrors)
         {
             var field = NormalizeField(error.Field);
-            if (inapplicable.Contains(field) || merged.Any(e => e.Field == field && e.Message == error.Message))
-            {
-                continue;
-            }
-
-            if (merged.Any(e => e.Field == field) && field.StartsWith("attribute[", StringComparison.Ordinal))
+            if (inapplicable.Contains(field) || covered.Contains(field))
             {
                 continue;
             }
@@ -87,7 +87,7 @@ public static class ReportChecks
             "address" => "address_string",
             "latitude" => "lat",
             "longitude" or "lon" => "long",
-            "media_url" => ReportPhotos.Field,
+            "media_url" => ReportForm.PhotoField,
             _ => trimmed,
         };
     }

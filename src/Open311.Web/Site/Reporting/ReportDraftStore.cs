@@ -5,7 +5,7 @@ using NpgsqlTypes;
 namespace Open311.Web.Site.Reporting;
 
 /// <summary>A report waiting on its preview page.</summary>
-public sealed record ReportDraft(Guid Id, string JurisdictionId, ReportForm Form, IReadOnlyList<ReportPhoto> Photos)
+public sealed record ReportDraft(Guid Id, string JurisdictionId, ReportForm Form)
 {
     /// <summary>The request number once the draft was sent; empty while a send is running.</summary>
     public string? SentPublicId { get; init; }
@@ -19,81 +19,43 @@ public sealed class ReportDraftStore(NpgsqlDataSource dataSource, TimeProvider c
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromDays(1);
 
-    public async Task<Guid> SaveAsync(string jurisdictionId, ReportForm form, IReadOnlyList<ReportPhoto> photos, CancellationToken cancellationToken)
+    public async Task<Guid> SaveAsync(string jurisdictionId, ReportForm form, CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid();
         var now = clock.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-
-        await using (var purge = new NpgsqlCommand("DELETE FROM site_report_drafts WHERE created_at < @cutoff", connection, transaction))
-        {
-            purge.Parameters.AddWithValue("cutoff", now - Lifetime);
-            await purge.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using (var insert = new NpgsqlCommand(
-            "INSERT INTO site_report_drafts (id, jurisdiction_id, service_code, form, created_at) VALUES (@id, @jurisdiction, @service, @form, @now)",
-            connection, transaction))
-        {
-            insert.Parameters.AddWithValue("id", id);
-            insert.Parameters.AddWithValue("jurisdiction", jurisdictionId);
-            insert.Parameters.AddWithValue("service", form.ServiceCode);
-            insert.Parameters.AddWithValue("form", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(form));
-            insert.Parameters.AddWithValue("now", now);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        for (var i = 0; i < photos.Count; i++)
-        {
-            await using var photo = new NpgsqlCommand(
-                "INSERT INTO site_report_draft_photos (draft_id, ordinal, file_name, content_type, content) VALUES (@id, @ordinal, @name, @type, @content)",
-                connection, transaction);
-            photo.Parameters.AddWithValue("id", id);
-            photo.Parameters.AddWithValue("ordinal", i);
-            photo.Parameters.AddWithValue("name", photos[i].FileName);
-            photo.Parameters.AddWithValue("type", photos[i].ContentType);
-            photo.Parameters.AddWithValue("content", photos[i].Content);
-            await photo.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            """
+            DELETE FROM site_report_drafts WHERE created_at < @cutoff;
+            INSERT INTO site_report_drafts (id, jurisdiction_id, service_code, form, created_at) VALUES (@id, @jurisdiction, @service, @form, @now);
+            """,
+            connection);
+        command.Parameters.AddWithValue("cutoff", now - Lifetime);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("jurisdiction", jurisdictionId);
+        command.Parameters.AddWithValue("service", form.ServiceCode);
+        command.Parameters.AddWithValue("form", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(form));
+        command.Parameters.AddWithValue("now", now);
+        await command.ExecuteNonQueryAsync(cancellationToken);
         return id;
     }
 
-    /// <summary>Returns the draft, or null when it is unknown, already sent or expired.</summary>
+    /// <summary>Returns the draft, or null when it is unknown or expired.</summary>
     public async Task<ReportDraft?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        ReportDraft? draft;
-        await using (var select = new NpgsqlCommand(
-            "SELECT jurisdiction_id, form::text, sent_public_id FROM site_report_drafts WHERE id = @id AND created_at >= @cutoff", connection))
+        await using var select = new NpgsqlCommand(
+            "SELECT jurisdiction_id, form::text, sent_public_id FROM site_report_drafts WHERE id = @id AND created_at >= @cutoff", connection);
+        select.Parameters.AddWithValue("id", id);
+        select.Parameters.AddWithValue("cutoff", clock.GetUtcNow() - Lifetime);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
         {
-            select.Parameters.AddWithValue("id", id);
-            select.Parameters.AddWithValue("cutoff", clock.GetUtcNow() - Lifetime);
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return null;
-            }
-
-            var form = JsonSerializer.Deserialize<ReportForm>(reader.GetString(1)) ?? new ReportForm();
-            draft = new ReportDraft(id, reader.GetString(0), form, []) { SentPublicId = reader.IsDBNull(2) ? null : reader.GetString(2) };
+            return null;
         }
 
-        var photos = new List<ReportPhoto>();
-        await using (var select = new NpgsqlCommand(
-            "SELECT file_name, content_type, content FROM site_report_draft_photos WHERE draft_id = @id ORDER BY ordinal", connection))
-        {
-            select.Parameters.AddWithValue("id", id);
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                photos.Add(new ReportPhoto(reader.GetString(0), reader.GetString(1), (byte[])reader.GetValue(2)));
-            }
-        }
-
-        return draft with { Photos = photos };
+        var form = JsonSerializer.Deserialize<ReportForm>(reader.GetString(1)) ?? new ReportForm();
+        return new ReportDraft(id, reader.GetString(0), form) { SentPublicId = reader.IsDBNull(2) ? null : reader.GetString(2) };
     }
 
     /// <summary>Marks the draft as being sent; returns false when another request already sent it or is sending it.</summary>
@@ -104,12 +66,9 @@ public sealed class ReportDraftStore(NpgsqlDataSource dataSource, TimeProvider c
     public Task<bool> ReleaseAsync(Guid id, CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE site_report_drafts SET sent_public_id = NULL WHERE id = @id AND sent_public_id = ''", id, null, cancellationToken);
 
-    /// <summary>Records the request number and wipes what the resident typed and the photos, which the request now holds.</summary>
-    public async Task CompleteAsync(Guid id, string publicId, CancellationToken cancellationToken)
-    {
-        await ExecuteAsync("UPDATE site_report_drafts SET sent_public_id = @value, form = '{}' WHERE id = @id", id, publicId, cancellationToken);
-        await ExecuteAsync("DELETE FROM site_report_draft_photos WHERE draft_id = @id", id, null, cancellationToken);
-    }
+    /// <summary>Records the request number and wipes what the resident typed, which the request now holds.</summary>
+    public Task<bool> CompleteAsync(Guid id, string publicId, CancellationToken cancellationToken) =>
+        ExecuteAsync("UPDATE site_report_drafts SET sent_public_id = @value, form = '{}' WHERE id = @id", id, publicId, cancellationToken);
 
     private async Task<bool> ExecuteAsync(string sql, Guid id, string? value, CancellationToken cancellationToken)
     {

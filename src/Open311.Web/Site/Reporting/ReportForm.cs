@@ -30,6 +30,11 @@ public sealed class ReportForm
 
     public Dictionary<string, List<string>> Attributes { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>URLs of the photos already stored for this report, in upload order.</summary>
+    public List<string> PhotoUrls { get; set; } = [];
+
+    public const string PhotoField = "media";
+
     public static string AttributeField(string code) => $"attribute[{code}]";
 
     /// <summary>Returns an HTML id for a field name, since ids with brackets are awkward in CSS selectors.</summary>
@@ -72,20 +77,24 @@ public sealed class ReportForm
 
     public bool IsChosen(string code, string key) => Attributes.TryGetValue(code, out var values) && values.Contains(key);
 
-    /// <summary>Drops answers to questions whose condition does not hold, so that they are neither validated nor stored.</summary>
+    /// <summary>
+    /// Drops answers to questions whose condition does not hold (the submitter's <see cref="AttributeDependencies"/>
+    /// rule), in question order so that a question depending on a dropped answer is dropped too.
+    /// </summary>
     public void DropInapplicableAnswers(Service service)
     {
-        foreach (var attribute in service.Attributes)
+        foreach (var attribute in service.Attributes.OrderBy(a => a.Order))
         {
-            var condition = QuestionCondition.Parse(attribute.DependenciesJson);
-            if (condition is not null && !condition.Holds(Attributes))
+            if (!Applies(attribute))
             {
                 Attributes.Remove(attribute.Code);
             }
         }
     }
 
-    public NewServiceRequest ToNewServiceRequest(string jurisdictionId, string? mediaUrl) => new()
+    public bool Applies(ServiceAttribute attribute) => AttributeDependencies.Applies(attribute, AnswersForRules());
+
+    public NewServiceRequest ToNewServiceRequest(string jurisdictionId) => new()
     {
         JurisdictionId = jurisdictionId,
         ServiceCode = ServiceCode,
@@ -97,9 +106,12 @@ public sealed class ReportForm
         LastName = Blank(LastName),
         Email = Blank(Email),
         Phone = Blank(Phone),
-        MediaUrl = mediaUrl,
-        Attributes = Attributes.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)pair.Value, StringComparer.Ordinal),
+        MediaUrl = PhotoUrls.FirstOrDefault(),
+        Attributes = AnswersForRules(),
     };
+
+    private Dictionary<string, IReadOnlyList<string>> AnswersForRules() =>
+        Attributes.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)pair.Value, StringComparer.Ordinal);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
