@@ -54,8 +54,8 @@
         });
     }
 
-    // Shows each conditional question only while its condition holds, using the same rule as the server:
-    // a condition holds when the named question's answer contains the value; "all" needs every condition.
+    // Shows each conditional question only while its condition holds, with the server's rule. A condition holds
+    // when the named question's answer contains the value, and "all" needs every condition.
     function enhanceConditions() {
         var form = document.querySelector('form[enctype="multipart/form-data"]');
         var questions = document.querySelectorAll('[data-condition]:not([data-condition=""])');

@@ -50,8 +50,17 @@ public sealed class ReportCardModel(SiteJurisdictions jurisdictions, IOptions<Ma
         return $"shade shade-{Math.Clamp(step, 0, 4)}";
     }
 
-    public static string Days(double? days) =>
-        days is double value ? value.ToString(value < 10 ? "0.0" : "0", System.Globalization.CultureInfo.InvariantCulture) : "–";
+    /// <summary>Formats days with one decimal below ten and none above, or a dash when there is no value.</summary>
+    public static string Days(double? days)
+    {
+        if (days is not double value)
+        {
+            return "–";
+        }
+
+        var format = value < 10 ? "0.0" : "0";
+        return value.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     private (DateTimeOffset? From, DateTimeOffset? To) Range()
     {

@@ -11,7 +11,7 @@ public class SiteAppFactory : Open311AppFactory
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        await SiteSeed.EnsureAsync(this);
+        await SiteSeed.EnsureAsync(Services);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

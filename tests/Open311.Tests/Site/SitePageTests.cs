@@ -118,7 +118,7 @@ public sealed class SitePageTests(SiteAppFactory factory) : IClassFixture<SiteAp
 
         var html = await client.GetStringAsync("/report-card");
 
-        Assert.Contains("1 requests closed before their recorded request time are left out", html);
+        Assert.Contains("Left out of these times: 1 closed request whose closing time is earlier than the request time", html);
         Assert.Matches("<th scope=\"row\">Graffiti</th>\\s*<td class=\"number\">4</td>\\s*<td class=\"number\">3</td>\\s*<td class=\"number\">4.0</td>\\s*<td class=\"number\">5.6</td>", html);
         Assert.Contains("<path class=\"shade shade-4\"", html);
     }

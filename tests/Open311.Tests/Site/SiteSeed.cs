@@ -5,14 +5,15 @@ using Open311.Domain.Jurisdictions;
 using Open311.Domain.Requests;
 using Open311.Domain.Services;
 using Open311.Domain.Spatial;
-using Open311.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Open311.Tests.Site;
 
 /// <summary>
-/// Data for the public site's tests: a default jurisdiction with a square boundary around central San Francisco,
-/// two neighbourhoods, a service whose questions cover every datatype with a Boston-style conditional question,
-/// and a few requests (one with contact details, some closed, one closed before it was requested).
+/// Data for the public site's tests. It holds a default jurisdiction with a square boundary around central San
+/// Francisco, two neighbourhoods, and a service whose questions cover every datatype and include a Boston-style
+/// conditional question. It also holds a few requests: one with contact details, some closed, one closed before
+/// it was requested.
 /// </summary>
 public static class SiteSeed
 {
@@ -92,16 +93,17 @@ public static class SiteSeed
         return service;
     }
 
-    /// <summary>Stores the seed once per database; later calls do nothing.</summary>
-    public static async Task EnsureAsync(Open311AppFactory factory)
+    /// <summary>Stores the seed once per database through the app's services; later calls do nothing.</summary>
+    public static async Task EnsureAsync(IServiceProvider services)
     {
         await Gate.WaitAsync();
         try
         {
-            var seeded = await factory.WithDbAsync(db => db.Jurisdictions.AnyAsync(j => j.Id == JurisdictionId));
-            if (!seeded)
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Open311DbContext>();
+            if (!await db.Jurisdictions.AnyAsync(j => j.Id == JurisdictionId))
             {
-                await factory.WithDbAsync(SeedAsync);
+                await SeedAsync(db);
             }
         }
         finally

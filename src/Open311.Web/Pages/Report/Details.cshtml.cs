@@ -13,7 +13,7 @@ namespace Open311.Web.Pages.Report;
 
 /// <summary>
 /// Step 2 of reporting: the service's questions, the place, photos and contact details. A valid form is kept as
-/// a draft and the browser is redirected to the preview; an invalid one is shown again with each error beside
+/// a draft, and the browser is redirected to the preview. An invalid form is shown again with each error beside
 /// its field and everything typed kept.
 /// </summary>
 public sealed class DetailsModel(

@@ -11,8 +11,8 @@ using Open311.Web.Site.Reporting;
 namespace Open311.Web.Pages.Report;
 
 /// <summary>
-/// Step 3 of reporting: the resident checks the report, sees similar open requests nearby, and either sends
-/// the report or adds themselves to one of those requests.
+/// Step 3 of reporting: the report as entered and similar open requests nearby. The resident either sends the
+/// report or adds themselves to one of those requests.
 /// </summary>
 public sealed partial class PreviewModel(
     SiteJurisdictions jurisdictions,

@@ -53,8 +53,8 @@ public sealed class DetailsModel(SiteJurisdictions jurisdictions, IOptions<MapOp
     }
 
     /// <summary>
-    /// Returns the path of a photo stored by this site (relative, or absolute on this host), which can be shown
-    /// inline under the Content-Security-Policy; null for photos elsewhere, which are linked instead.
+    /// Returns the path of a photo stored by this site (relative, or absolute on this host), because only those can
+    /// be shown inline under the Content-Security-Policy. Returns null for photos elsewhere, which are linked instead.
     /// </summary>
     public string? LocalMediaPath(string url)
     {

@@ -11,6 +11,7 @@ public sealed record NeighborhoodShape(int Id, string Name, long Requests, strin
 /// <summary>Everything the report card page shows for one jurisdiction and date range.</summary>
 public sealed record ReportCard(
     long Requests,
+    long Closed,
     long OpenBacklog,
     long OpenOlderThan30Days,
     long NegativeDurations,
@@ -59,7 +60,7 @@ public sealed class ReportCardQueries(NpgsqlDataSource dataSource)
             """, jurisdictionId, from, to, cancellationToken);
         var (shapes, viewBox) = await ShapesAsync(connection, jurisdictionId, from, to, cancellationToken);
 
-        return new ReportCard(totals.Requests, totals.Open, totals.OpenOld, totals.Negative, services, neighborhoods, shapes, viewBox);
+        return new ReportCard(totals.Requests, totals.Closed, totals.Open, totals.OpenOld, totals.Negative, services, neighborhoods, shapes, viewBox);
     }
 
     /// <summary>Returns the neighbourhoods as a GeoJSON FeatureCollection built by PostGIS, simplified, with request counts.</summary>
@@ -80,11 +81,12 @@ public sealed class ReportCardQueries(NpgsqlDataSource dataSource)
         return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static async Task<(long Requests, long Open, long OpenOld, long Negative)> TotalsAsync(
+    private static async Task<(long Requests, long Closed, long Open, long OpenOld, long Negative)> TotalsAsync(
         NpgsqlConnection connection, string jurisdictionId, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, $"""
             SELECT count(*),
+                   count(*) FILTER (WHERE r.closed_at IS NOT NULL),
                    count(*) FILTER (WHERE r.closed_at IS NULL),
                    count(*) FILTER (WHERE r.closed_at IS NULL AND r.requested_at < now() - interval '30 days'),
                    count(*) FILTER (WHERE r.closed_at < r.requested_at)
@@ -92,7 +94,7 @@ public sealed class ReportCardQueries(NpgsqlDataSource dataSource)
             """, jurisdictionId, from, to);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
     }
 
     private static async Task<IReadOnlyList<CloseTimes>> CloseTimesAsync(
