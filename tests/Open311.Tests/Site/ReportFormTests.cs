@@ -217,4 +217,46 @@ public sealed class ReportFormTests(SiteAppFactory factory) : IClassFixture<Site
             .Select(e => e.Notes).ToListAsync());
         Assert.Contains("Another resident reported the same problem through the website.", notes);
     }
+
+    [Fact]
+    public async Task Send_WithPhoto_StoresMediaUrlAndShowsPhoto()
+    {
+        byte[] png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+        var pages = new SitePages(factory);
+        var form = await pages.GetHtmlAsync(DetailsUrl);
+
+        var response = await pages.PostFormWithFileAsync(DetailsUrl, form, SitePages.ValidPothole("With a photo"), "hole.png", png);
+        var preview = response.Headers.Location!.OriginalString;
+        var previewHtml = await pages.GetHtmlAsync(preview);
+        var sent = await pages.PostFormAsync(preview + "?handler=Send", previewHtml, []);
+        var publicId = sent.Headers.Location!.OriginalString["/report/done/".Length..].Split('?')[0];
+        var page = await pages.GetHtmlAsync($"/requests/{publicId}");
+
+        Assert.Contains("<dd>1 attached</dd>", previewHtml);
+        var stored = await factory.WithDbAsync(db => db.ServiceRequests.AsNoTracking().SingleAsync(r => r.PublicId == publicId));
+        Assert.NotNull(stored.MediaUrl);
+        Assert.Matches("/media/[0-9a-f]{32}\\.png$", stored.MediaUrl);
+        var path = new Uri(stored.MediaUrl!).AbsolutePath;
+        Assert.Contains($"<img class=\"photo\" src=\"{path}\"", page);
+        var image = await pages.Client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+    }
+
+    [Fact]
+    public async Task Details_FileNotAnImage_ShowsErrorBesidePhotoField()
+    {
+        var pages = new SitePages(factory);
+        var form = await pages.GetHtmlAsync(DetailsUrl);
+        var drafts = await CountDraftsAsync();
+
+        var response = await pages.PostFormWithFileAsync(DetailsUrl, form, SitePages.ValidPothole("Not a photo"), "notes.txt", "just some text"u8.ToArray());
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("id=\"err-f-media\"", html);
+        Assert.Contains("not a supported image", html);
+        Assert.Contains("attach your photos again", html);
+        Assert.Contains(">Not a photo</textarea>", html);
+        Assert.Equal(drafts, await CountDraftsAsync());
+    }
 }

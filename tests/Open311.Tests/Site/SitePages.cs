@@ -37,6 +37,21 @@ public sealed partial class SitePages(SiteAppFactory factory)
         return await Client.PostAsync(url, content);
     }
 
+    /// <summary>Posts the fields and one file in the <c>media</c> field, as a browser sends an attached photo.</summary>
+    public async Task<HttpResponseMessage> PostFormWithFileAsync(
+        string url, string formPage, IEnumerable<KeyValuePair<string, string>> fields, string fileName, byte[] file)
+    {
+        using var content = new MultipartFormDataContent();
+        content.Add(new StringContent(Token(formPage)), "__RequestVerificationToken");
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        content.Add(new ByteArrayContent(file), "media", fileName);
+        return await Client.PostAsync(url, content);
+    }
+
     /// <summary>The report form's fields for a valid pothole report inside the area, to be changed by each test.</summary>
     public static List<KeyValuePair<string, string>> ValidPothole(string description) =>
     [
