@@ -17,7 +17,7 @@ public sealed class ContentSecurityPolicy(RequestDelegate next, IOptions<MapOpti
         context.Response.OnStarting(() =>
         {
             var endpoint = context.GetEndpoint();
-            if (endpoint?.Metadata.GetMetadata<PageActionDescriptor>() is not null || IsPageError(context))
+            if (endpoint?.Metadata.GetMetadata<PageActionDescriptor>() is not null)
             {
                 var headers = context.Response.Headers;
                 headers.ContentSecurityPolicy = _policy;
@@ -40,7 +40,4 @@ public sealed class ContentSecurityPolicy(RequestDelegate next, IOptions<MapOpti
                $"img-src {images}; connect-src 'self'; font-src 'self'; object-src 'none'; " +
                "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     }
-
-    private static bool IsPageError(HttpContext context) =>
-        context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
 }
