@@ -24,6 +24,7 @@ public abstract class SitePageModel(SiteJurisdictions jurisdictions, IOptions<Ma
         }
 
         Site = site;
+        ViewData[nameof(SiteJurisdiction)] = site;
         return true;
     }
 
