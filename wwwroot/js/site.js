@@ -156,6 +156,30 @@
         longInput.addEventListener('change', fromInputs);
     }
 
+    // Draws the neighbourhoods from the report card's GeoJSON over the tiles, in the same five shades as the
+    // server-drawn map beside it.
+    function areasMap(element) {
+        var shades = ['#e8eef5', '#b9cde3', '#7ea6cf', '#3f78b3', '#0b3d6e'];
+        var map = L.map(element, { scrollWheelZoom: false });
+        tileLayer(element, map);
+        fetch(element.dataset.geojson, { headers: { Accept: 'application/geo+json' } })
+            .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
+            .then(function (collection) {
+                var max = Math.max.apply(null, collection.features.map(function (f) { return f.properties.requests; }).concat([1]));
+                var layer = L.geoJSON(collection, {
+                    style: function (feature) {
+                        var step = Math.min(4, Math.ceil(4 * feature.properties.requests / max));
+                        return { color: '#ffffff', weight: 1, fillColor: shades[step], fillOpacity: 0.7 };
+                    },
+                    onEachFeature: function (feature, shape) {
+                        shape.bindTooltip(feature.properties.name + ': ' + feature.properties.requests + ' requests');
+                    }
+                }).addTo(map);
+                map.fitBounds(layer.getBounds());
+            })
+            .catch(function () { element.hidden = true; });
+    }
+
     function enhanceMaps() {
         if (typeof L === 'undefined') {
             return;
@@ -163,6 +187,7 @@
 
         document.querySelectorAll('[data-map="points"]').forEach(pointsMap);
         document.querySelectorAll('[data-map="pick"]').forEach(pickMap);
+        document.querySelectorAll('[data-map="areas"]').forEach(areasMap);
     }
 
     focusErrorSummary();

@@ -42,6 +42,19 @@ public sealed class ReportCardModel(SiteJurisdictions jurisdictions, IOptions<Ma
         return Content(geoJson, "application/geo+json");
     }
 
+    /// <summary>Returns the URL of the neighbourhood GeoJSON for the jurisdiction and period shown.</summary>
+    public string GeoJsonUrl()
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["handler"] = "Neighborhoods",
+            ["jurisdiction"] = Site.RouteValue,
+            ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["to"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/report-card", query.Where(p => p.Value is not null));
+    }
+
     /// <summary>Returns the shade class (0 lightest to 4 darkest) of a neighbourhood by its share of the busiest one's volume.</summary>
     public string ShadeClass(long requests)
     {

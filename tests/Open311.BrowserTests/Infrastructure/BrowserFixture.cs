@@ -33,7 +33,7 @@ public class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        App = new KestrelAppFactory(_database);
+        App = new KestrelAppFactory(_database, TileUrl);
         App.StartServer();
         await SeedAsync(App.Services);
 
@@ -64,6 +64,9 @@ public class BrowserFixture : IAsyncLifetime
             await _database.DisposeAsync();
         }
     }
+
+    /// <summary>The map tile URL template; empty (no tile layer) unless a subclass serves tiles from a local path.</summary>
+    protected virtual string TileUrl => string.Empty;
 
     /// <summary>Stores the data the tests need, through the app's services.</summary>
     protected virtual Task SeedAsync(IServiceProvider services) => Task.CompletedTask;

@@ -10,15 +10,18 @@ namespace Open311.BrowserTests.Infrastructure;
 
 /// <summary>
 /// The real app on Kestrel at 127.0.0.1 with a free port, on a fresh test database, so a real browser can
-/// reach it. Maps have no tile layer, so the pages make no request to any other host.
+/// reach it. Maps have no tile layer unless <paramref name="tileUrl"/> names one, which should be a path on this
+/// server so that the pages make no request to any other host.
 /// </summary>
 public sealed class KestrelAppFactory : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database;
+    private readonly string _tileUrl;
 
-    public KestrelAppFactory(TestDatabase database)
+    public KestrelAppFactory(TestDatabase database, string tileUrl = "")
     {
         _database = database;
+        _tileUrl = tileUrl;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
@@ -38,7 +41,7 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Open311", _database.ConnectionString);
-        builder.UseSetting("Open311:Map:TileUrl", string.Empty);
+        builder.UseSetting("Open311:Map:TileUrl", _tileUrl);
         builder.UseSetting("Open311:Media:Path", MediaFolder);
     }
 }
