@@ -39,6 +39,7 @@ public sealed class ReportFormTests(SiteAppFactory factory) : IClassFixture<Site
         Assert.Contains("id=\"err-f-location\"", html);
         Assert.Contains("id=\"err-f-email\"", html);
         Assert.Contains("aria-describedby=\"err-f-email\"", SitePages.Around(html, "f-email"));
+        Assert.Contains("aria-invalid=\"true\"", SitePages.Around(html, "f-email", 250));
         Assert.Contains("href=\"#f-attribute-WHERE-\"", html);
         Assert.Contains("value=\"deep\"", SitePages.Around(html, "f-attribute-DEPTH-"));
         Assert.Contains("value=\"near 12\"", SitePages.Around(html, "f-attribute-PLATE-"));

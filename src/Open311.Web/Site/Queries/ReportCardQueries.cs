@@ -41,6 +41,7 @@ public sealed class ReportCardQueries(NpgsqlDataSource dataSource)
             FILTER (WHERE r.closed_at >= r.requested_at) AS p90_days
         """;
 
+    // NOTE: every figure is computed on each page view; its cost on a jurisdiction with millions of requests has not been measured.
     public async Task<ReportCard> LoadAsync(string jurisdictionId, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
