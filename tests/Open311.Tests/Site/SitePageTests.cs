@@ -162,4 +162,18 @@ public sealed class SitePageTests(SiteAppFactory factory) : IClassFixture<SiteAp
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/requests/" + SiteSeed.OpenPublicId, response.Headers.Location!.OriginalString);
     }
+
+    [Fact]
+    public async Task Switcher_OtherJurisdiction_ShowsItAndKeepsItInLinks()
+    {
+        var client = factory.CreateClient();
+
+        var html = await client.GetStringAsync("/?jurisdiction=" + SiteSeed.OtherJurisdictionId);
+
+        Assert.Contains("<h1>Report a problem in Otherville</h1>", html);
+        Assert.Contains("<label for=\"jurisdiction-switch\">City</label>", html);
+        Assert.Contains($"<option value=\"{SiteSeed.OtherJurisdictionId}\" selected=\"selected\">Otherville</option>", html);
+        Assert.Contains($"href=\"/browse?jurisdiction={SiteSeed.OtherJurisdictionId}\"", html);
+        Assert.DoesNotContain("#" + SiteSeed.OpenPublicId, html);
+    }
 }

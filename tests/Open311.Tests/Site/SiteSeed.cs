@@ -20,6 +20,9 @@ public static class SiteSeed
     public const string JurisdictionId = "siteville.example";
     public const string JurisdictionName = "Siteville";
 
+    /// <summary>A second, non-default jurisdiction with no services, for the switcher.</summary>
+    public const string OtherJurisdictionId = "otherville.example";
+
     public const string Pothole = "POTHOLE";
     public const string Graffiti = "GRAFFITI";
 
@@ -117,6 +120,9 @@ public static class SiteSeed
         var jurisdiction = new Jurisdiction(JurisdictionId, JurisdictionName, "America/Los_Angeles", isDefault: true);
         jurisdiction.SetBoundary(Box(-122.52, 37.70, -122.35, 37.83));
         db.Jurisdictions.Add(jurisdiction);
+        var other = new Jurisdiction(OtherJurisdictionId, "Otherville", "America/New_York", isDefault: false);
+        other.SetBoundary(Box(-75.28, 39.87, -74.96, 40.14));
+        db.Jurisdictions.Add(other);
         db.Neighborhoods.Add(new Neighborhood(JurisdictionId, "Civic Center", Box(-122.43, 37.77, -122.41, 37.79)));
         db.Neighborhoods.Add(new Neighborhood(JurisdictionId, "Sunset", Box(-122.51, 37.74, -122.46, 37.77)));
 
