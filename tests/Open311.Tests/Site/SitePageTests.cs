@@ -45,6 +45,17 @@ public sealed class SitePageTests(SiteAppFactory factory) : IClassFixture<SiteAp
     }
 
     [Fact]
+    public async Task AreaPage_Get_HasNoSitePolicy()
+    {
+        var client = factory.CreateClient();
+
+        var response = await client.GetAsync("/Account/SignIn");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("Content-Security-Policy"));
+    }
+
+    [Fact]
     public async Task RequestPage_RequestWithContactDetails_ShowsNoneOfThem()
     {
         var client = factory.CreateClient();
