@@ -8,6 +8,7 @@ public static class CommandLine
 {
     private static readonly Dictionary<string, Func<WebApplication, string[], Task<int>>> Commands = new(StringComparer.Ordinal)
     {
+        ["import"] = ImportCommand.RunAsync,
         ["keys"] = KeysCommand.RunAsync,
     };
 

@@ -1,4 +1,5 @@
 using Open311.Data;
+using Open311.Data.Import;
 using Open311.Web.GeoReport;
 using Open311.Web.Portal;
 using Open311.Web.Requests;
@@ -20,6 +21,7 @@ public static partial class HostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<Open311.Data.ApiKeys.ApiKeyStore>();
         builder.Services.AddScoped<Open311.Data.Jurisdictions.JurisdictionResolver>();
+        builder.Services.AddOpen311Import();
         builder.Services.Configure<Open311Options>(builder.Configuration.GetSection(Open311Options.Section));
         builder.Services.AddRazorPages();
         builder.Services.AddAuthorization();
