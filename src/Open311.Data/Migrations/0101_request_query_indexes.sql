@@ -14,10 +14,11 @@ DROP INDEX service_requests_location;
 -- (service_id, requested_at DESC) already serve these and stay.
 
 -- status=open within a window: open requests are a small share of all requests, so a partial index is
--- small and stays in memory. status=closed is most rows, and the plain window index serves it.
+-- small and stays in memory. The predicate lists the open internal states (RequestStatuses), so a query's
+-- "status = ANY (open states)" implies it. status=closed is most rows, and the plain window index serves it.
 CREATE INDEX service_requests_open_requested_at
     ON service_requests (jurisdiction_id, requested_at DESC)
-    WHERE status NOT IN ('closed', 'fixed', 'duplicate', 'not_councils_responsibility', 'no_further_action');
+    WHERE status IN ('open', 'in_progress', 'action_scheduled', 'investigating', 'internal_referral', 'reopen');
 
 -- Change sync (updated_after / updated_before).
 CREATE INDEX service_requests_updated_at ON service_requests (jurisdiction_id, updated_at DESC);

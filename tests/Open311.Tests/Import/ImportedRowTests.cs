@@ -31,7 +31,7 @@ public sealed class ImportedRowTests(ImportedDataFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task WinterCase_ReadsPacificStandardTimeAndKeepsNotes()
+    public async Task WinterCase_ReadsStandardTime()
     {
         // Opened 01/14/2015 02:57:00 PM PST (UTC-8), closed 01/23/2015 04:12:00 PM PST, which is past midnight UTC.
         var row = await ReadAsync("4393508");

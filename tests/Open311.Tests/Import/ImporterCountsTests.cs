@@ -20,7 +20,7 @@ public sealed class ImporterCountsTests(ImportedDataFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task SanFrancisco_AddsInactiveServicesForEveryCaseName()
+    public async Task SanFrancisco_AddsInactiveCaseServices()
     {
         // 321 distinct names once surrounding spaces are trimmed, 14 of them in the 2012 catalogue, plus the fallback.
         var added = factory.Report("sfgov.org")["services added for case names"].Inserted;

@@ -14,7 +14,7 @@ public sealed class NeighborhoodAssignmentTests(ImportedDataFactory factory) : I
     }
 
     [Fact]
-    public async Task PointOnSharedEdge_GetsLowestIdOfTheCoveringNeighborhoods()
+    public async Task PointOnSharedEdge_GetsLowestCoveringId()
     {
         // A vertex shared by Rittenhouse and Washington Square West.
         var name = await InsertAndReadNeighborhoodAsync(-75.165465, 39.944077);
