@@ -3,11 +3,13 @@
 -- (the default is the last 90 days). Updated columns get btree, never BRIN: BRIN only works while row order
 -- follows the column, which updates and back-filled imports break.
 
--- Radius and box filters: one GiST index over (jurisdiction, point, time), so a spatial filter and the date
--- window are checked in the same index scan. btree_gist (enabled in 0001) provides the text and timestamptz
--- operator classes. It replaces the point-only index of 0001.
+-- Radius and box filters: one GiST index over (point, time), so a spatial filter and the date window are
+-- checked in the same index scan. btree_gist (enabled in 0001) provides the timestamptz operator class.
+-- jurisdiction_id is left out because GiST splits pages by the leading column, and a column with a handful of
+-- values there made the index scan slower at two million rows. In single EXPLAIN ANALYZE runs of a 500 m radius
+-- query it took 58 ms, against 26-33 ms without it. This index replaces the point-only index of 0001.
 CREATE INDEX service_requests_location_requested_at
-    ON service_requests USING gist (jurisdiction_id, location, requested_at);
+    ON service_requests USING gist (location, requested_at);
 DROP INDEX service_requests_location;
 
 -- Date window alone, and service_code within a window: 0001's (jurisdiction_id, requested_at DESC) and

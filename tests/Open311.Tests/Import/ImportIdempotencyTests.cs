@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Open311.Data.Import;
+
 namespace Open311.Tests.Import;
 
 public sealed class ImportIdempotencyTests(ImportedDataFactory factory) : IClassFixture<ImportedDataFactory>
@@ -42,5 +45,13 @@ public sealed class ImportIdempotencyTests(ImportedDataFactory factory) : IClass
         var error = await Assert.ThrowsAsync<ArgumentException>(() => factory.ImportAsync("nyc.gov"));
 
         Assert.Contains("nyc.gov", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HasJurisdictions_AfterImport_IsTrue()
+    {
+        var importer = factory.Services.GetRequiredService<DataPackImporter>();
+
+        Assert.True(await importer.HasJurisdictionsAsync());
     }
 }
