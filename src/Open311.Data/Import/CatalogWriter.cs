@@ -81,11 +81,12 @@ internal sealed class CatalogWriter(NpgsqlConnection connection, NpgsqlTransacti
 
     /// <summary>
     /// Upserts neighbourhoods by (jurisdiction, name) and returns how many were new. Each shape is made
-    /// valid and stored as a MultiPolygon; a changed shape replaces the stored one.
+    /// valid and stored as a MultiPolygon, and a changed shape replaces the stored one. When any neighbourhood
+    /// was added or reshaped, the jurisdiction's located requests are filed again by the trigger.
     /// </summary>
     public async Task<int> UpsertNeighborhoodsAsync(string jurisdictionId, IReadOnlyList<(string Name, Geometry Shape)> neighborhoods, CancellationToken cancellationToken)
     {
-        var inserted = 0;
+        int inserted = 0, written = 0;
         foreach (var (name, shape) in neighborhoods)
         {
             await using var command = Command("""
@@ -98,10 +99,29 @@ internal sealed class CatalogWriter(NpgsqlConnection connection, NpgsqlTransacti
             command.Parameters.AddWithValue("jurisdiction_id", jurisdictionId);
             command.Parameters.AddWithValue("name", name);
             command.Parameters.AddWithValue("shape", NpgsqlDbType.Geometry, shape);
-            inserted += await CountInsertedAsync(command, cancellationToken);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                written++;
+                inserted += reader.GetBoolean(0) ? 1 : 0;
+            }
+        }
+
+        if (written > 0)
+        {
+            await RefileRequestsAsync(jurisdictionId, cancellationToken);
         }
 
         return inserted;
+    }
+
+    /// <summary>Rewrites each located request's point unchanged, so the trigger sets its neighbourhood again.</summary>
+    private async Task RefileRequestsAsync(string jurisdictionId, CancellationToken cancellationToken)
+    {
+        await using var command = Command("UPDATE service_requests SET location = location WHERE jurisdiction_id = @jurisdiction_id AND location IS NOT NULL");
+        command.Parameters.AddWithValue("jurisdiction_id", jurisdictionId);
+        command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Sets the boundary to <paramref name="shape"/> (made valid) when it differs.</summary>
