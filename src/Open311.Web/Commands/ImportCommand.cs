@@ -56,7 +56,19 @@ internal static class ImportCommand
             return 0;
         }
 
-        var reports = await importer.ImportAsync(dataDirectory, jurisdictions);
+        IReadOnlyList<ImportReport> reports;
+        try
+        {
+            reports = await importer.ImportAsync(dataDirectory, jurisdictions);
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException or System.Xml.XmlException or System.Text.Json.JsonException)
+        {
+            // Each pack commits on its own, so packs before the failing one stay imported.
+            await Console.Error.WriteLineAsync(
+                $"Import failed: {exception.Message} The pack being imported was rolled back; fix the file in {dataDirectory} and run import again.");
+            return 1;
+        }
+
         foreach (var report in reports)
         {
             Print(report);
