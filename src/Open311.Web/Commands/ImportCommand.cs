@@ -26,7 +26,7 @@ internal static class ImportCommand
                     dataDirectory = Path.GetFullPath(args[++index]);
                     break;
                 case "--data":
-                    await Console.Error.WriteLineAsync($"--data needs a folder. {Usage}");
+                    await Console.Error.WriteLineAsync($"Missing folder after --data. {Usage}");
                     return 2;
                 case var option when option.StartsWith("--", StringComparison.Ordinal):
                     await Console.Error.WriteLineAsync($"Unknown option '{option}'. {Usage}");
