@@ -22,7 +22,7 @@ public sealed class ImportCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Import_OnePackThenIfEmpty_StoresOnceAndSkips()
+    public async Task Import_IfEmptyAfterOnePack_Skips()
     {
         var data = ImportedDataFactory.DataFolder;
 
