@@ -61,7 +61,7 @@ internal static class QueryCases
                 parameters.AddWithValue("open_statuses", OpenStatuses);
                 parameters.AddWithValue("since", now.AddDays(-30));
             },
-            HttpPathAndQuery: null),
+            point => $"/open311/v2/requests/nearby.json?jurisdiction_id=sfgov.org&service_code={Uri.EscapeDataString(point.ServiceCode)}&lat={Number(point.Latitude)}&long={Number(point.Longitude)}"),
     ];
 
     private static void Window(NpgsqlParameterCollection parameters, DateTimeOffset now)

@@ -7,7 +7,7 @@ using Open311.Domain.Spatial;
 namespace Open311.Benchmarks;
 
 /// <summary>A located San Francisco request of the imported sample: its service and point.</summary>
-internal sealed record SamplePoint(int ServiceId, double Longitude, double Latitude);
+internal sealed record SamplePoint(int ServiceId, string ServiceCode, double Longitude, double Latitude);
 
 /// <summary>
 /// Tops the database up to the target number of synthetic San Francisco requests, drawn from the real imported
@@ -28,13 +28,14 @@ internal static class SyntheticLoader
     {
         var sample = new List<SamplePoint>();
         await using var command = dataSource.CreateCommand("""
-            SELECT service_id, ST_X(location::geometry), ST_Y(location::geometry) FROM service_requests
-            WHERE jurisdiction_id = 'sfgov.org' AND location IS NOT NULL AND public_id NOT LIKE 'bench-%' ORDER BY id
+            SELECT r.service_id, s.code, ST_X(r.location::geometry), ST_Y(r.location::geometry)
+            FROM service_requests r JOIN services s ON s.id = r.service_id
+            WHERE r.jurisdiction_id = 'sfgov.org' AND r.location IS NOT NULL AND r.public_id NOT LIKE 'bench-%' ORDER BY r.id
             """);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            sample.Add(new SamplePoint(reader.GetInt32(0), reader.GetDouble(1), reader.GetDouble(2)));
+            sample.Add(new SamplePoint(reader.GetInt32(0), reader.GetString(1), reader.GetDouble(2), reader.GetDouble(3)));
         }
 
         return sample;
