@@ -162,7 +162,8 @@ public sealed partial class MediaStore
         return File.Exists(path) ? path : null;
     }
 
-    private void Delete(StoredMedia media) => File.Delete(System.IO.Path.Combine(Folder, media.Name));
+    /// <summary>Deletes a stored image, for example one saved for a submission that then failed.</summary>
+    public void Delete(StoredMedia media) => File.Delete(System.IO.Path.Combine(Folder, media.Name));
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Stored image {Name} ({ContentType}, {Bytes} bytes)")]
     private static partial void LogStored(ILogger logger, string name, string contentType, long bytes);

@@ -279,7 +279,7 @@ public sealed class PostRequestsTests(PostApiAppFactory factory) : IClassFixture
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(
-            ["Invalid lat: it was sent 2 times. Send it once.", "Invalid field name 'attribute[bad': attributes are sent as attribute[CODE]=value, or attribute[CODE][]=value once per value of a multivaluelist."],
+            ["Invalid lat: it was sent 2 times. Send it once.", "Malformed attribute field 'attribute[bad'. Send attribute[CODE]=value, or attribute[CODE][]=value once per value of a multi-value list."],
             body.ErrorDescriptions());
     }
 

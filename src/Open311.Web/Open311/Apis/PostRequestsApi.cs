@@ -1,11 +1,16 @@
+using System.Text;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Open311.Data;
 using Open311.Data.ApiKeys;
+using Open311.Data.Idempotency;
 using Open311.Domain.Requests;
 using Open311.Domain.Services;
 using Open311.Domain.Submission;
 using Open311.Web.GeoReport.Formatting;
+using Open311.Web.Hosting;
+using Open311.Web.Media;
 
 namespace Open311.Web.GeoReport.Apis;
 
@@ -22,9 +27,14 @@ public static partial class PostRequestsApi
                 "a body field wins over the same query field. api_key may also be sent as 'Authorization: Bearer KEY'; a missing, " +
                 "unknown or revoked key is a 403. Location: lat and long together, address_string or address_id. Attributes: " +
                 "attribute[CODE]=value, and attribute[CODE][]=value once per value of a multivaluelist. Bodies over 1 MiB " +
-                "(form-encoded) or 8 MiB (multipart) are a 413. The reply is a list of one: service_request_id for realtime " +
+                "(form-encoded) or 8 MiB (multipart) are a 413. Photos: multipart files in the field media (JPEG, PNG, GIF or " +
+                "WebP, recognised by their content; at most 3 files of 5 MiB each by default); the first becomes media_url. Sending " +
+                "both media files and media_url is a 400. Retries: send an 'Idempotency-Key' header (1 to 255 visible ASCII " +
+                "characters, such as a UUID); for 24 hours the same key with the same request returns the first reply again and " +
+                "stores nothing new, and the same key with a different request is a 409. Keys are separate per api_key, and a " +
+                "request that fails does not use up its key. The reply is a list of one: service_request_id for realtime " +
                 "services, token for batch services, neither for blackbox services, with service_notice and account_id.")
-            .WithOpen311Responses("Requests", 400, 403, 404, 413, 415)
+            .WithOpen311Responses("Requests", 400, 403, 404, 409, 413, 415)
             .DisableAntiforgery();
         return group;
     }
@@ -34,6 +44,9 @@ public static partial class PostRequestsApi
         HttpContext context,
         ApiKeyStore keys,
         Open311DbContext db,
+        IdempotencyStore idempotency,
+        MediaStore media,
+        IOptions<Open311Options> hostOptions,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
@@ -58,6 +71,17 @@ public static partial class PostRequestsApi
         }
 
         var (input, inputErrors) = fields.ToNewServiceRequest();
+        if (context.Request.Headers.TryGetValue(IdempotencyKeyHeader, out var idempotencyKeys))
+        {
+            var keyError = idempotencyKeys.Count > 1
+                ? $"{IdempotencyKeyHeader} was sent {idempotencyKeys.Count} times. Send it once."
+                : IdempotencyStore.ValidateKey(idempotencyKeys[0]);
+            if (keyError is not null)
+            {
+                inputErrors.Add(keyError);
+            }
+        }
+
         if (inputErrors.Count > 0)
         {
             return Open311Responses.BadRequest(wireFormat, inputErrors);
@@ -71,18 +95,119 @@ public static partial class PostRequestsApi
                 "Creating service requests is not available on this server right now. Try again later.");
         }
 
-        // TODO: honour the Idempotency-Key header here (reserve the key for this API key before submitting and
-        // store the reply after), so a retry after a timeout returns the first reply instead of a second request.
-        var result = await submitter.SubmitAsync(input, new SubmissionContext(RequestChannels.Api, "api") { ApiKeyId = key.Id }, cancellationToken);
-        if (!result.Succeeded)
+        var submission = new Submission(input, fields.MediaFiles, key.Id, wireFormat, submitter, db, media, hostOptions.Value, logger);
+        var idempotencyKey = idempotencyKeys.Count == 1 ? idempotencyKeys[0]! : null;
+        if (idempotencyKey is null)
         {
-            LogSubmissionRejected(logger, key.Id, result.Errors.Count);
-            return Open311Responses.FromSubmissionErrors(wireFormat, result.Errors);
+            return await submission.RunAsync(context.Request, cancellationToken);
         }
 
-        var request = result.Request ?? throw new InvalidOperationException("The submitter reported success without a stored request.");
-        LogCreated(logger, request.PublicId, key.Id);
-        return Open311Result.Ok(wireFormat, WireDocument.List("service_requests", "request", [await ToWireAsync(db, request, cancellationToken)]));
+        var hash = await fields.HashAsync(context.Request.Path, cancellationToken);
+        var begin = await idempotency.TryBeginAsync(idempotencyKey, key.Id, hash, cancellationToken);
+        switch (begin.Outcome)
+        {
+            case IdempotencyOutcome.Replay:
+                LogReplayed(logger, key.Id);
+                return Results.Content(begin.Reply!.Body, begin.Reply.ContentType, contentEncoding: null, statusCode: begin.Reply.StatusCode);
+            case IdempotencyOutcome.Conflict:
+                LogIdempotencyRejected(logger, key.Id, begin.Outcome);
+                return Open311Result.Error(wireFormat, StatusCodes.Status409Conflict,
+                    $"{IdempotencyKeyHeader} was already used with a different request. Send a new key for a new request, or resend the first request unchanged.");
+            case IdempotencyOutcome.InProgress:
+                LogIdempotencyRejected(logger, key.Id, begin.Outcome);
+                return Open311Result.Error(wireFormat, StatusCodes.Status409Conflict,
+                    $"The first request with this {IdempotencyKeyHeader} is still being handled. Retry in a few seconds with the same key and body.");
+        }
+
+        Open311Result result;
+        try
+        {
+            result = await submission.RunAsync(context.Request, cancellationToken);
+        }
+        catch
+        {
+            await idempotency.ReleaseAsync(begin.ReservationId, CancellationToken.None);
+            throw;
+        }
+
+        // Only a created request is remembered. A client error releases the key, so the client can fix the request
+        // and send it again under the same key.
+        if (result.StatusCode is >= 200 and < 300)
+        {
+            var body = Encoding.UTF8.GetString(WireWriter.Write(result.Document, wireFormat));
+            var contentType = wireFormat == WireFormat.Json ? WireFormats.JsonContentType : WireFormats.XmlContentType;
+            await idempotency.CompleteAsync(begin.ReservationId, new IdempotentReply(result.StatusCode.Value, body, contentType), CancellationToken.None);
+        }
+        else
+        {
+            await idempotency.ReleaseAsync(begin.ReservationId, CancellationToken.None);
+        }
+
+        return result;
+    }
+
+    /// <summary>The header that makes a POST safe to retry: the same key and body get the first reply again.</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>One submission: stores the photos, creates the request, and deletes the photos again when it fails.</summary>
+    private sealed record Submission(
+        NewServiceRequest Input,
+        IReadOnlyList<IFormFile> MediaFiles,
+        long ApiKeyId,
+        WireFormat Format,
+        IServiceRequestSubmitter Submitter,
+        Open311DbContext Db,
+        MediaStore Media,
+        Open311Options HostOptions,
+        ILogger Logger)
+    {
+        public async Task<Open311Result> RunAsync(HttpRequest httpRequest, CancellationToken cancellationToken)
+        {
+            var input = Input;
+            IReadOnlyList<StoredMedia> stored = [];
+            if (MediaFiles.Count > 0)
+            {
+                var (saved, mediaErrors) = await Media.SaveAllAsync(MediaFiles, cancellationToken);
+                if (mediaErrors.Count > 0)
+                {
+                    LogSubmissionRejected(Logger, ApiKeyId, mediaErrors.Count);
+                    return Open311Responses.FromSubmissionErrors(Format, mediaErrors);
+                }
+
+                stored = saved;
+                input = input with { MediaUrl = MediaEndpoints.BuildUrl(stored[0], httpRequest, HostOptions.PublicBaseUrl) };
+            }
+
+            SubmissionResult result;
+            try
+            {
+                result = await Submitter.SubmitAsync(input, new SubmissionContext(RequestChannels.Api, "api") { ApiKeyId = ApiKeyId }, cancellationToken);
+            }
+            catch
+            {
+                DeleteAll(stored);
+                throw;
+            }
+
+            if (!result.Succeeded)
+            {
+                DeleteAll(stored);
+                LogSubmissionRejected(Logger, ApiKeyId, result.Errors.Count);
+                return Open311Responses.FromSubmissionErrors(Format, result.Errors);
+            }
+
+            var request = result.Request ?? throw new InvalidOperationException("The submitter reported success without a stored request.");
+            LogCreated(Logger, request.PublicId, ApiKeyId);
+            return Open311Result.Ok(Format, WireDocument.List("service_requests", "request", [await ToWireAsync(Db, request, cancellationToken)]));
+        }
+
+        private void DeleteAll(IReadOnlyList<StoredMedia> stored)
+        {
+            foreach (var item in stored)
+            {
+                Media.Delete(item);
+            }
+        }
     }
 
     /// <summary>Builds the reply item: the id for realtime services, a token for batch services and neither for blackbox ones.</summary>
@@ -112,6 +237,12 @@ public static partial class PostRequestsApi
 
     [LoggerMessage(EventId = 2104, Level = LogLevel.Error, Message = "No IServiceRequestSubmitter is registered, so POST requests cannot create requests")]
     private static partial void LogNoSubmitter(ILogger logger);
+
+    [LoggerMessage(EventId = 2105, Level = LogLevel.Information, Message = "Sent the stored reply again for a repeated Idempotency-Key of API key {ApiKeyId}")]
+    private static partial void LogReplayed(ILogger logger, long apiKeyId);
+
+    [LoggerMessage(EventId = 2106, Level = LogLevel.Information, Message = "Rejected a POST with API key {ApiKeyId}: its Idempotency-Key is {Outcome}")]
+    private static partial void LogIdempotencyRejected(ILogger logger, long apiKeyId, IdempotencyOutcome outcome);
 }
 
 /// <summary>The documented POST fields, for the API description only; the handler reads the form itself.</summary>

@@ -1,7 +1,9 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Primitives;
 using Open311.Domain.Submission;
 using Open311.Web.GeoReport.Formatting;
+using Open311.Web.Requests;
 
 namespace Open311.Web.GeoReport.Apis;
 
@@ -17,20 +19,24 @@ internal sealed class PostedFields
         "email", "device_id", "account_id", "first_name", "last_name", "phone", "description", "media_url",
     ];
 
+    /// <summary>The multipart field that carries photos, once per file.</summary>
+    public const string MediaField = "media";
+
     private readonly Dictionary<string, StringValues> _fields;
 
-    private PostedFields(Dictionary<string, StringValues> fields, int mediaFileCount)
+    private PostedFields(Dictionary<string, StringValues> fields, IReadOnlyList<IFormFile> mediaFiles)
     {
         _fields = fields;
-        MediaFileCount = mediaFileCount;
+        MediaFiles = mediaFiles;
     }
 
-    public int MediaFileCount { get; }
+    /// <summary>The files sent as <see cref="MediaField"/>, in the order sent.</summary>
+    public IReadOnlyList<IFormFile> MediaFiles { get; }
 
     /// <summary>Reads the body within <see cref="RequestBodyLimits"/>; returns an error result for a body it cannot accept.</summary>
     public static async Task<(PostedFields Fields, Open311Result? Error)> ReadAsync(HttpRequest request, WireFormat format, CancellationToken cancellationToken)
     {
-        var empty = new PostedFields([], 0);
+        var empty = new PostedFields([], []);
         var limit = RequestBodyLimits.For(request);
         if (request.ContentLength > limit)
         {
@@ -49,7 +55,7 @@ internal sealed class PostedFields
             fields[name] = values;
         }
 
-        var mediaFiles = 0;
+        IReadOnlyList<IFormFile> mediaFiles = [];
         if (request.HasFormContentType)
         {
             IFormCollection form;
@@ -72,7 +78,7 @@ internal sealed class PostedFields
                 fields[name] = values;
             }
 
-            mediaFiles = form.Files.GetFiles("media").Count;
+            mediaFiles = form.Files.GetFiles(MediaField);
         }
         else if (request.ContentLength > 0 || !string.IsNullOrEmpty(request.ContentType))
         {
@@ -113,14 +119,13 @@ internal sealed class PostedFields
             }
         }
 
-        if (MediaFileCount > 0)
+        if (MediaFiles.Count > 0 && Single("media_url") is not null)
         {
-            // TODO: store media files through the shared media store once it exists; until then a photo is
-            // rejected rather than dropped without a word.
-            errors.Add("Invalid media: file uploads are not enabled on this server. Send a link to the photo as media_url instead.");
+            errors.Add("Invalid media_url: a photo was also sent as a media file. Send the photo either as a file in media or as a link in media_url, not both.");
         }
 
-        var attributes = PostedAttributes.Parse(_fields, errors);
+        var parsed = AttributeFormParser.Parse(_fields.ToPairs());
+        errors.AddRange(parsed.Errors.Select(error => error.Message));
         var input = new NewServiceRequest
         {
             JurisdictionId = Single("jurisdiction_id"),
@@ -138,9 +143,25 @@ internal sealed class PostedFields
             Phone = Single("phone"),
             Description = Single("description"),
             MediaUrl = Single("media_url"),
-            Attributes = attributes,
+            Attributes = parsed.Attributes,
         };
         return (input, errors);
+    }
+
+    /// <summary>
+    /// Hashes the request for <c>Idempotency-Key</c>: the path, every field (values in the order sent) and the
+    /// SHA-256 of each media file, so a retry matches only when it carries the same fields and the same photos.
+    /// </summary>
+    public async Task<byte[]> HashAsync(string path, CancellationToken cancellationToken)
+    {
+        var pairs = _fields.ToPairs().ToList();
+        foreach (var file in MediaFiles)
+        {
+            await using var stream = file.OpenReadStream();
+            pairs.Add(KeyValuePair.Create(MediaField, (string?)Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken))));
+        }
+
+        return Data.Idempotency.IdempotencyStore.HashRequest(path, pairs);
     }
 
     private string? Single(string name) =>
