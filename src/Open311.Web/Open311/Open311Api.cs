@@ -19,6 +19,7 @@ public static class Open311Api
         builder.Services.Configure<Open311DiscoveryOptions>(builder.Configuration.GetSection(Open311DiscoveryOptions.Section));
         builder.Services.AddEndpointsApiExplorer();
         builder.Services.AddOpen311Swagger();
+        builder.Services.AddOpen311RateLimiting(builder.Configuration);
         return builder;
     }
 
@@ -26,7 +27,7 @@ public static class Open311Api
     {
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments("/open311", StringComparison.OrdinalIgnoreCase),
-            branch => branch.UseMiddleware<Open311ErrorMiddleware>());
+            branch => branch.UseMiddleware<Open311ErrorMiddleware>().UseRateLimiter());
 
         var v2 = app.MapGroup(BasePath).WithGroupName(DocumentName);
         v2.MapServicesApi();

@@ -104,10 +104,16 @@ public sealed partial class Open311ErrorMiddleware(RequestDelegate next, ILogger
     private static async Task WriteErrorAsync(HttpContext context, WireFormat format, int statusCode, string description)
     {
         var allow = context.Response.Headers.Allow;
+        var retryAfter = context.Response.Headers.RetryAfter;
         context.Response.Clear();
         if (statusCode == StatusCodes.Status405MethodNotAllowed && allow.Count > 0)
         {
             context.Response.Headers.Allow = allow;
+        }
+
+        if (statusCode == StatusCodes.Status429TooManyRequests && retryAfter.Count > 0)
+        {
+            context.Response.Headers.RetryAfter = retryAfter;
         }
 
         if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
@@ -134,6 +140,8 @@ public sealed partial class Open311ErrorMiddleware(RequestDelegate next, ILogger
         StatusCodes.Status413PayloadTooLarge => RequestBodyLimits.TooLargeMessage,
         StatusCodes.Status415UnsupportedMediaType =>
             "Unsupported Content-Type. Send application/x-www-form-urlencoded or multipart/form-data.",
+        StatusCodes.Status429TooManyRequests =>
+            $"Too many requests from this client. Wait {context.Response.Headers.RetryAfter} seconds (see Retry-After) before trying again.",
         >= 500 => "The server failed to process the request. Try again later.",
         _ => "The request cannot be served. Check the path and the parameters against /swagger.",
     };
