@@ -104,6 +104,22 @@ print_api_key_command() {
     printf '  or: %s\n' "./run.sh keys create --name NAME"
 }
 
+# Prints the demo accounts that the server creates in Development, read from
+# the Development settings so the banner and the server agree.
+print_demo_accounts() {
+    local url="$1"
+    local settings="$WEB_PROJECT/appsettings.Development.json"
+    if [[ "$ASPNETCORE_ENVIRONMENT" != "Development" || ! -f "$settings" ]]; then
+        return 0
+    fi
+    setting() {
+        sed -n "s/.*\"$1\": *\"\([^\"]*\)\".*/\1/p" "$settings" | head -n 1
+    }
+    echo "Demo accounts (Development only), sign in at $url/account/signin:"
+    echo "  liaison: $(setting LiaisonEmail)  password: $(setting LiaisonPassword)"
+    echo "  staff:   $(setting StaffEmail)  password: $(setting StaffPassword)"
+}
+
 # Runs the server and waits for it to exit. It runs in the background so that
 # the INT and TERM traps can run while it is up: bash delays traps until a
 # foreground command has finished.
@@ -186,6 +202,7 @@ main() {
     echo "API docs:        $url/swagger"
     echo "Create an API key (from another terminal in this folder):"
     print_api_key_command
+    print_demo_accounts "$url"
     echo "Environment: $ASPNETCORE_ENVIRONMENT. Press Ctrl-C to stop."
     echo
 
