@@ -31,6 +31,7 @@ internal static class RequestReader
         string Channel,
         int? NeighborhoodId,
         long? DuplicateOfId,
+        int ServiceId,
         Dictionary<string, List<string>> Attributes);
 
     public static async Task<List<ServiceRequestWire>> ReadAsync(
@@ -43,7 +44,7 @@ internal static class RequestReader
                 request.Service!.Name, request.Service.Code, request.Description, request.AgencyResponsible,
                 request.ServiceNotice, request.RequestedAt, request.UpdatedAt, request.ExpectedAt,
                 request.Address, request.AddressId, request.Zipcode, request.Location, request.MediaUrl,
-                request.Channel, request.NeighborhoodId, request.DuplicateOfId, request.Attributes))
+                request.Channel, request.NeighborhoodId, request.DuplicateOfId, request.ServiceId, request.Attributes))
             .ToListAsync(cancellationToken);
 
         var wires = rows.Select(row => ToWire(row, zone)).ToList();
@@ -88,6 +89,14 @@ internal static class RequestReader
             .ToListAsync(cancellationToken))
             .ToLookup(requestEvent => requestEvent.RequestId);
 
+        // Stored answers keep the order of values but not of codes, so answers follow the service's question order.
+        var serviceIds = rows.Select(row => row.ServiceId).Distinct().ToList();
+        var questionOrder = (await db.ServiceAttributes.AsNoTracking()
+            .Where(attribute => serviceIds.Contains(attribute.ServiceId))
+            .Select(attribute => new { attribute.ServiceId, attribute.Code, attribute.Order })
+            .ToListAsync(cancellationToken))
+            .ToDictionary(attribute => (attribute.ServiceId, attribute.Code), attribute => attribute.Order);
+
         return rows.Zip(wires, (row, wire) => wire with
         {
             ExtendedAttributes = new ExtendedAttributesWire(
@@ -95,7 +104,9 @@ internal static class RequestReader
                 row.Channel,
                 row.DuplicateOfId is { } parentId ? parents.GetValueOrDefault(parentId) : null,
                 row.Status.ToWire(),
-                row.Attributes.OrderBy(answer => answer.Key, StringComparer.Ordinal)
+                row.Attributes
+                    .OrderBy(answer => questionOrder.GetValueOrDefault((row.ServiceId, answer.Key), int.MaxValue))
+                    .ThenBy(answer => answer.Key, StringComparer.Ordinal)
                     .Select(answer => new AttributeAnswerWire(answer.Key, answer.Value)).ToList()),
             Notes = events[row.Id]
                 .Select(requestEvent => new NoteWire(requestEvent.Status.ToWire(), requestEvent.Notes, WireTime.ToZone(requestEvent.OccurredAt, zone)))
