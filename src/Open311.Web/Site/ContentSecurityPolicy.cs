@@ -4,9 +4,9 @@ using Microsoft.Extensions.Options;
 namespace Open311.Web.Site;
 
 /// <summary>
-/// Adds a Content-Security-Policy and related headers to responses of the public site's Razor Pages (those
-/// outside areas), so the GeoReport API and the portal's areas keep their own headers. The site's pages carry
-/// no inline script or style, and map tiles are the only images allowed from another origin.
+/// Adds a Content-Security-Policy and related headers to responses of every Razor Page: the public site and the
+/// portal's areas alike, while the GeoReport API keeps its own headers. The pages carry no inline script or style
+/// (JSON data blocks are not run), and map tiles are the only images allowed from another origin.
 /// </summary>
 public sealed class ContentSecurityPolicy(RequestDelegate next, IOptions<MapOptions> mapOptions)
 {
@@ -17,7 +17,7 @@ public sealed class ContentSecurityPolicy(RequestDelegate next, IOptions<MapOpti
         context.Response.OnStarting(() =>
         {
             var endpoint = context.GetEndpoint();
-            if (endpoint?.Metadata.GetMetadata<PageActionDescriptor>() is { AreaName: null })
+            if (endpoint?.Metadata.GetMetadata<PageActionDescriptor>() is not null)
             {
                 var headers = context.Response.Headers;
                 headers.ContentSecurityPolicy = _policy;

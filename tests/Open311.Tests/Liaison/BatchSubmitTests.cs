@@ -38,13 +38,20 @@ public sealed class BatchSubmitTests(LiaisonAppFactory factory) : IClassFixture<
         var result = await client.GetStringAsync($"/liaison/batches/{id}");
 
         Assert.Equal(HttpStatusCode.Redirect, submit.StatusCode);
-        var stored = await factory.WithDbAsync(db => db.ServiceRequests.AsNoTracking().Include(r => r.Events).Where(r => r.BatchId == id).ToListAsync());
-        Assert.Equal(497, stored.Count);
+        var stored = await factory.WithDbAsync(db => db.ServiceRequests.AsNoTracking().Include(r => r.Events).Include(r => r.Service)
+            .Where(r => r.BatchId == id).OrderBy(r => r.Id).ToListAsync());
+        var validDescriptions = Enumerable.Range(0, 500).Where(i => i is not 10 and not 200 and not 499).Select(i => $"c20 row {i}");
+        Assert.Equal(validDescriptions, stored.Select(r => r.Description));
         Assert.All(stored, r => Assert.Equal(RequestChannels.Liaison, r.Channel));
         Assert.All(stored, r => Assert.Equal(factory.Seed.LiaisonId, r.UserId));
+        Assert.All(stored, r => Assert.Equal(id, r.BatchId));
+        Assert.All(stored, r => Assert.Equal(LiaisonSeed.GraffitiService, r.Service!.Code));
         Assert.All(stored, r => Assert.Equal("Lee Liaison", Assert.Single(r.Events).Actor));
-        Assert.DoesNotContain(stored, r => r.Description is "c20 comma" or "c20 date");
-        Assert.Equal(["blue", "red"], stored[0].Attributes["COLORS"].Order());
+        Assert.All(stored, r => Assert.Equal(["wall"], r.Attributes["SURFACE"]));
+        Assert.All(stored, r => Assert.Equal(["red", "blue"], r.Attributes["COLORS"]));
+        Assert.All(stored, r => Assert.Equal(["2025-03-04"], r.Attributes["SEEN_ON"]));
+        Assert.Equal(37.705, stored[0].Location!.Y, 6);
+        Assert.Equal(-122.4148, stored[0].Location!.X, 6);
         var batch = await LoadAsync(id);
         Assert.Equal(BatchStatuses.Submitted, batch.Status);
         Assert.Equal(497, batch.Results.Count);

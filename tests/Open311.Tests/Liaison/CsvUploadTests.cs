@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Open311.Domain.Liaison;
+using Open311.Domain.Requests;
 
 namespace Open311.Tests.Liaison;
 
@@ -177,8 +178,27 @@ public sealed class CsvUploadTests(LiaisonAppFactory factory) : IClassFixture<Li
         Assert.Empty(row.Errors);
         var warning = Assert.Single(row.Warnings, w => w.Column == "service_code");
         Assert.Contains(publicId, warning.Message, StringComparison.Ordinal);
-        Assert.Contains(publicId, warning.Link, StringComparison.Ordinal);
+        Assert.Equal($"/requests/{publicId}?jurisdiction={LiaisonSeed.Jurisdiction}", warning.Link);
         Assert.Contains("valid, with warnings", page, StringComparison.Ordinal);
+        var requestPage = await client.Http.GetAsync(warning.Link);
+        Assert.Equal(HttpStatusCode.OK, requestPage.StatusCode);
+        Assert.Contains("original report", await requestPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upload_NearbyClosedRequest_DoesNotWarn()
+    {
+        using var client = await SignedInAsync();
+        var first = await client.UploadBatchAsync(LiaisonSeed.GraffitiCsv([LiaisonSeed.GraffitiRow("already fixed", "37.7480", "-122.4200")]), "closed.csv");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(first)).StatusCode);
+        await factory.WithDbAsync(db => db.ServiceRequests.Where(r => r.BatchId == first).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RequestStatus.Closed)));
+
+        var second = await client.UploadBatchAsync(LiaisonSeed.GraffitiCsv([LiaisonSeed.GraffitiRow("same place after the fix", "37.7481", "-122.4200")]), "after.csv");
+        var batch = await LoadAsync(second);
+
+        var row = Assert.Single(batch.Rows);
+        Assert.Empty(row.Errors);
+        Assert.DoesNotContain(row.Warnings, w => w.Column == "service_code");
     }
 
     [Fact]

@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Open311.Domain.Submission;
 using Open311.Tests.Infrastructure;
 
 namespace Open311.Tests.Liaison;
@@ -26,10 +21,4 @@ public sealed class LiaisonAppFactory : Open311AppFactory
         BaseAddress = new Uri("https://localhost"),
         HandleCookies = true,
     }));
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.TryAddScoped<IServiceRequestSubmitter, StandInSubmitter>());
-    }
 }

@@ -45,14 +45,16 @@ public sealed class SitePageTests(SiteAppFactory factory) : IClassFixture<SiteAp
     }
 
     [Fact]
-    public async Task AreaPage_Get_HasNoSitePolicy()
+    public async Task AreaPage_Get_HasSitePolicy()
     {
         var client = factory.CreateClient();
 
         var response = await client.GetAsync("/Account/SignIn");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.False(response.Headers.Contains("Content-Security-Policy"));
+        var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", policy);
+        Assert.DoesNotContain("unsafe-inline", policy);
     }
 
     [Fact]

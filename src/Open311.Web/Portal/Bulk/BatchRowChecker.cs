@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Open311.Data;
+using Open311.Data.Requests;
 using Open311.Domain.Liaison;
 using Open311.Domain.Requests;
 using Open311.Domain.Services;
@@ -16,10 +18,15 @@ namespace Open311.Web.Portal.Bulk;
 /// then the place against the jurisdiction (error), the liaison's neighbourhoods (warning) and open requests
 /// of the same service nearby (warning).
 /// </summary>
-public sealed partial class BatchRowChecker(Open311DbContext db, NpgsqlDataSource dataSource, IServiceRequestSubmitter submitter, IConfiguration configuration)
+public sealed partial class BatchRowChecker(
+    Open311DbContext db,
+    NpgsqlDataSource dataSource,
+    IServiceRequestSubmitter submitter,
+    NearbyDuplicateFinder duplicates,
+    IOptions<DuplicateOptions> duplicateOptions)
 {
-    /// <summary>Open requests of the same service closer than this are reported as possible duplicates.</summary>
-    public double DuplicateDistanceMeters => configuration.GetValue("Open311:Liaison:DuplicateDistanceMeters", 50.0);
+    /// <summary>Rows of the same service closer than this (<c>Open311:Duplicates:DistanceMetres</c>) are reported as possible duplicates.</summary>
+    public double DuplicateDistanceMeters => duplicateOptions.Value.DistanceMetres;
 
     public async Task CheckAsync(IReadOnlyList<BatchRow> rows, LiaisonScope scope, CancellationToken cancellationToken = default)
     {
@@ -47,7 +54,7 @@ public sealed partial class BatchRowChecker(Open311DbContext db, NpgsqlDataSourc
 
             if (service is not null && TryReadPoint(row, out var lat, out var lon))
             {
-                placed.Add(new PlacedRow(row, service.Id, lat, lon));
+                placed.Add(new PlacedRow(row, service.Id, service.Code, lat, lon));
             }
             else if (row.Value(BatchColumns.Lat) is null && row.Value(BatchColumns.AddressString) is not null)
             {
@@ -155,5 +162,5 @@ public sealed partial class BatchRowChecker(Open311DbContext db, NpgsqlDataSourc
     [GeneratedRegex(@"^[+-]?(\d+(\.\d*)?|\.\d+)$")]
     private static partial Regex DecimalNumber();
 
-    private sealed record PlacedRow(BatchRow Row, int ServiceId, double Lat, double Long);
+    private sealed record PlacedRow(BatchRow Row, int ServiceId, string ServiceCode, double Lat, double Long);
 }

@@ -2,12 +2,14 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NetTopologySuite.Features;
 using NetTopologySuite.IO.Converters;
 using Open311.Data;
 using Open311.Domain.Liaison;
 using Open311.Domain.Services;
 using Open311.Web.Portal.Bulk;
+using Open311.Web.Site;
 
 namespace Open311.Web.Areas.Liaison.Pages;
 
@@ -40,7 +42,7 @@ public sealed class GridRow
 /// Entering rows in the page for one service: a plain form of blank rows that works without JavaScript,
 /// with a button that posts back for more rows. Filled rows become a draft batch with the same checks as an upload.
 /// </summary>
-public sealed class GridModel(Open311DbContext db, LiaisonScopeService scopes, BatchService batches, IConfiguration configuration) : PageModel
+public sealed class GridModel(Open311DbContext db, LiaisonScopeService scopes, BatchService batches, IOptions<MapOptions> map) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ServiceCode { get; set; }
@@ -57,8 +59,8 @@ public sealed class GridModel(Open311DbContext db, LiaisonScopeService scopes, B
     /// <summary>The liaison's neighbourhoods as a GeoJSON FeatureCollection, drawn on the optional placement map.</summary>
     public string NeighborhoodsGeoJson { get; private set; } = "{\"type\":\"FeatureCollection\",\"features\":[]}";
 
-    /// <summary>Tile URL template of the placement map (<c>Open311:Map:TileUrl</c>); without one the map shows outlines only.</summary>
-    public string? TileUrl => configuration["Open311:Map:TileUrl"];
+    /// <summary>Tile URL template of the placement map (<c>Open311:Map:TileUrl</c>, as on the public site); when empty the map shows outlines only.</summary>
+    public string? TileUrl => map.Value.HasTiles ? map.Value.TileUrl : null;
 
     public async Task OnGetAsync()
     {
