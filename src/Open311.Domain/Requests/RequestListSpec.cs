@@ -22,7 +22,7 @@ public sealed class RequestListSpec : Specification<ServiceRequest>
         }
 
         Query.OrderByDescending(request => request.RequestedAt).ThenByDescending(request => request.Id);
-        Query.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize);
+        Query.Skip(Paging.Skip(filter.Page, filter.PageSize)).Take(filter.PageSize);
     }
 
     private void ApplyFilters(RequestListFilter filter)

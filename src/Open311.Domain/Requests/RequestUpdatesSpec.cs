@@ -14,6 +14,6 @@ public sealed class RequestUpdatesSpec : Specification<RequestEvent>
         Query.Where(update => update.OccurredAt >= from && update.OccurredAt <= to)
             .OrderBy(update => update.OccurredAt)
             .ThenBy(update => update.Id);
-        Query.Skip((page - 1) * pageSize).Take(pageSize);
+        Query.Skip(Paging.Skip(page, pageSize)).Take(pageSize);
     }
 }

@@ -29,7 +29,7 @@ public static class Open311Api
             context => context.Request.Path.StartsWithSegments("/open311", StringComparison.OrdinalIgnoreCase),
             branch => branch.UseMiddleware<Open311ErrorMiddleware>().UseRateLimiter());
 
-        var v2 = app.MapGroup(BasePath).WithGroupName(DocumentName);
+        var v2 = app.MapGroup(BasePath).WithGroupName(DocumentName).AnswerHead();
         v2.MapServicesApi();
         v2.MapRequestsApi();
         v2.MapPostRequestsApi();
@@ -47,6 +47,23 @@ public static class Open311Api
 
         app.UseOpen311Swagger();
         return app;
+    }
+
+    /// <summary>
+    /// Lets every GET endpoint of <paramref name="builder"/> answer HEAD as well; the error middleware drops the
+    /// body. The API description leaves HEAD out, since it mirrors GET.
+    /// </summary>
+    internal static TBuilder AnswerHead<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.Finally(endpoint =>
+        {
+            var methods = endpoint.Metadata.OfType<IHttpMethodMetadata>().LastOrDefault()?.HttpMethods;
+            if (methods is not null && methods.Contains(HttpMethods.Get) && !methods.Contains(HttpMethods.Head))
+            {
+                endpoint.Metadata.Add(new HttpMethodMetadata([.. methods, HttpMethods.Head]));
+            }
+        });
+        return builder;
     }
 
     /// <summary>Documents the Open311 responses of an endpoint: a body in XML or JSON, and the error statuses it can return.</summary>

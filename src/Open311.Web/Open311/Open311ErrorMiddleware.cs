@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing.Template;
+using Open311.Domain.Submission;
 using Open311.Web.GeoReport.Formatting;
 
 namespace Open311.Web.GeoReport;
@@ -8,11 +9,34 @@ namespace Open311.Web.GeoReport;
 /// Guarantees that every response under <c>/open311</c> is either an Open311 document or an Open311 error list:
 /// unknown paths (404), wrong methods (405), unreadable or oversized bodies (400, 413) and unhandled exceptions
 /// (500, with no internal detail) all get the error shape in the format of the path's suffix.
-/// It also adds <c>Access-Control-Allow-Origin: *</c> to GET and HEAD responses, so browser apps can read them.
+/// It also adds <c>Access-Control-Allow-Origin: *</c> to GET and HEAD responses, so browser apps can read them,
+/// sends HEAD replies without their body, and rejects query and path values holding characters that neither
+/// PostgreSQL text nor XML can carry, before any handler passes them to the database.
 /// </summary>
 public sealed partial class Open311ErrorMiddleware(RequestDelegate next, ILogger<Open311ErrorMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
+    {
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await InvokeCoreAsync(context);
+            return;
+        }
+
+        // A HEAD reply carries the status and headers of the GET reply, Content-Length included, but no body.
+        var body = context.Response.Body;
+        context.Response.Body = Stream.Null;
+        try
+        {
+            await InvokeCoreAsync(context);
+        }
+        finally
+        {
+            context.Response.Body = body;
+        }
+    }
+
+    private async Task InvokeCoreAsync(HttpContext context)
     {
         var format = WireFormats.FromPath(context.Request.Path);
         var isRead = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
@@ -23,6 +47,14 @@ public sealed partial class Open311ErrorMiddleware(RequestDelegate next, ILogger
                 context.Response.Headers.AccessControlAllowOrigin = "*";
                 return Task.CompletedTask;
             });
+        }
+
+        var unreadable = FindUnstorableArgument(context.Request);
+        if (unreadable is not null)
+        {
+            await WriteErrorAsync(context, format, StatusCodes.Status400BadRequest,
+                $"Invalid {unreadable}: it contains a control character (such as NUL) that cannot be stored. Remove it and send the request again.");
+            return;
         }
 
         try
@@ -99,6 +131,31 @@ public sealed partial class Open311ErrorMiddleware(RequestDelegate next, ILogger
 
         context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
         context.Response.Headers.Allow = string.Join(", ", methods);
+    }
+
+    /// <summary>
+    /// Names the first query parameter or path value that holds a character XML 1.0 cannot carry (NUL, which
+    /// PostgreSQL text cannot store either, and the other C0 controls except tab and line breaks), or null.
+    /// </summary>
+    private static string? FindUnstorableArgument(HttpRequest request)
+    {
+        foreach (var (name, values) in request.Query)
+        {
+            if (!XmlCharacters.IsValid(name) || values.Any(value => !XmlCharacters.IsValid(value)))
+            {
+                return XmlCharacters.Quote(name);
+            }
+        }
+
+        foreach (var (name, value) in request.RouteValues)
+        {
+            if (value is string text && !XmlCharacters.IsValid(text))
+            {
+                return name;
+            }
+        }
+
+        return XmlCharacters.IsValid(request.Path.Value) ? null : "path";
     }
 
     private static async Task WriteErrorAsync(HttpContext context, WireFormat format, int statusCode, string description)

@@ -19,9 +19,12 @@ public static class Open311Swagger
                 Version = "v2",
                 Description =
                     "GeoReport v2 with the common extensions. Every method ends in .xml or .json; errors are a list of " +
-                    "{code, description} in the same format. GET methods need no key and send Access-Control-Allow-Origin: *. " +
+                    "{code, description} in the same format. GET methods need no key and send Access-Control-Allow-Origin: *; " +
+                    "each also answers HEAD with the same status and headers and no body. " +
                     "POST requests needs api_key (form, query string or 'Authorization: Bearer KEY').",
             });
+            options.DocInclusionPredicate((document, description) =>
+                (description.GroupName is null || description.GroupName == document) && description.HttpMethod != HttpMethods.Head);
             options.OperationFilter<ParameterDescriptions>();
             options.SchemaFilter<PostFieldDescriptions>();
             options.OperationFilter<PostRequestBody>();

@@ -12,6 +12,18 @@ public static class RequestBodyLimits
     /// <summary>1 MiB for <c>application/x-www-form-urlencoded</c> and any other body.</summary>
     public const long FormBytes = 1024 * 1024;
 
+    /// <summary>The most fields a form body may carry, counting each value of a repeated field.</summary>
+    public const int MaxFields = 1024;
+
+    /// <summary>The longest field name a form body may carry, in characters.</summary>
+    public const int MaxFieldNameLength = 2048;
+
+    public const string TooManyFieldsMessage =
+        "Invalid request body: it has more than 1024 fields (each value of a repeated field counts). Send fewer fields.";
+
+    public const string FieldNameTooLongMessage =
+        "Invalid request body: a field name is longer than 2048 characters. Use the field names in the service definition.";
+
     public const string TooLargeMessage =
         "The request body is too large. The limit is 1 MiB for application/x-www-form-urlencoded and 8 MiB for multipart/form-data with media files.";
 

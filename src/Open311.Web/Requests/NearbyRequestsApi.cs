@@ -49,7 +49,8 @@ public static class NearbyRequestsApi
             .WithGroupName(Open311Api.DocumentName)
             .WithName(nameof(GetNearbyServiceRequests))
             .WithSummary("List open requests of a service near a point, nearest first, with distance_metres")
-            .WithOpen311Responses("Requests", 400, 404);
+            .WithOpen311Responses("Requests", 400, 404)
+            .AnswerHead();
         return app;
     }
 

@@ -60,11 +60,12 @@ public sealed class ErrorShapeTests(ApiAppFactory factory) : IClassFixture<ApiAp
     }
 
     [Theory]
-    [InlineData("PUT", "/open311/v2/requests.json", "GET, POST")]
-    [InlineData("DELETE", "/open311/v2/services.json", "GET")]
-    [InlineData("POST", "/open311/v2/services.json", "GET")]
-    [InlineData("POST", "/open311/v2/tokens/abc.json", "GET")]
-    [InlineData("POST", "/open311/discovery.json", "GET")]
+    [InlineData("PUT", "/open311/v2/requests.json", "GET, HEAD, POST")]
+    [InlineData("DELETE", "/open311/v2/services.json", "GET, HEAD")]
+    [InlineData("POST", "/open311/v2/services.json", "GET, HEAD")]
+    [InlineData("POST", "/open311/v2/tokens/abc.json", "GET, HEAD")]
+    [InlineData("POST", "/open311/discovery.json", "GET, HEAD")]
+    [InlineData("POST", "/open311/v2/requests/nearby.json", "GET, HEAD")]
     public async Task MethodNotAllowed_AnyRoute_ListsOnlyItsMethods(string method, string path, string allowed)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), path);

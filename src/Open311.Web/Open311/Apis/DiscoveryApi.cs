@@ -15,7 +15,8 @@ public static class DiscoveryApi
             .WithName(nameof(GetDiscovery))
             .WithGroupName(Open311Api.DocumentName)
             .WithSummary("Describe this server's GeoReport v2 endpoint")
-            .WithOpen311Responses("Discovery", 404);
+            .WithOpen311Responses("Discovery", 404)
+            .AnswerHead();
         return app;
     }
 

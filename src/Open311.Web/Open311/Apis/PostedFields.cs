@@ -61,16 +61,24 @@ internal sealed class PostedFields
             IFormCollection form;
             try
             {
-                form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit, ValueLengthLimit = (int)limit }, cancellationToken);
+                form = await request.ReadFormAsync(
+                    new FormOptions
+                    {
+                        MultipartBodyLengthLimit = limit,
+                        ValueLengthLimit = (int)limit,
+                        ValueCountLimit = RequestBodyLimits.MaxFields,
+                        KeyLengthLimit = RequestBodyLimits.MaxFieldNameLength,
+                    },
+                    cancellationToken);
             }
-            catch (InvalidDataException exception) when (exception.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+            catch (InvalidDataException exception)
             {
-                return (empty, Open311Result.Error(format, StatusCodes.Status413PayloadTooLarge, RequestBodyLimits.TooLargeMessage));
+                return (empty, DescribeUnreadableForm(request, format, exception.Message));
             }
-            catch (InvalidDataException)
+            catch (IOException) when (!cancellationToken.IsCancellationRequested)
             {
-                return (empty, Open311Result.Error(format, StatusCodes.Status400BadRequest,
-                    "Invalid request body: the form could not be decoded. Send UTF-8 text, percent-encoded, without control characters such as NUL."));
+                // A multipart body cut short or without its closing boundary ends the stream mid-part.
+                return (empty, DescribeUnreadableForm(request, format, message: null));
             }
 
             foreach (var (name, values) in form)
@@ -87,6 +95,41 @@ internal sealed class PostedFields
         }
 
         return (new PostedFields(fields, mediaFiles), null);
+    }
+
+    /// <summary>
+    /// Maps a form the reader gave up on to an error. Only a body over the size limit is a 413; too many fields or
+    /// too long a field name is a 400 naming that limit, since the body itself may be small.
+    /// </summary>
+    private static Open311Result DescribeUnreadableForm(HttpRequest request, WireFormat format, string? message)
+    {
+        var multipart = request.HasFormContentType && request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase);
+        if (message is not null)
+        {
+            if (message.Contains("value count limit", StringComparison.OrdinalIgnoreCase))
+            {
+                return Open311Result.Error(format, StatusCodes.Status400BadRequest, RequestBodyLimits.TooManyFieldsMessage);
+            }
+
+            // A form-encoded body names both limits in one message. A value cannot outgrow the value limit (the size
+            // limit) unless the body does, so with a Content-Length within the limit the field name is at fault.
+            var bothNamed = message.Contains("value length limit", StringComparison.OrdinalIgnoreCase);
+            if (message.Contains("key length limit", StringComparison.OrdinalIgnoreCase)
+                && (!bothNamed || request.ContentLength <= RequestBodyLimits.For(request)))
+            {
+                return Open311Result.Error(format, StatusCodes.Status400BadRequest, RequestBodyLimits.FieldNameTooLongMessage);
+            }
+
+            if (message.Contains("body length limit", StringComparison.OrdinalIgnoreCase)
+                || message.Contains("value length limit", StringComparison.OrdinalIgnoreCase))
+            {
+                return Open311Result.Error(format, StatusCodes.Status413PayloadTooLarge, RequestBodyLimits.TooLargeMessage);
+            }
+        }
+
+        return Open311Result.Error(format, StatusCodes.Status400BadRequest, multipart
+            ? "Invalid request body: it could not be read as multipart/form-data. Send every part between the boundary given in Content-Type, each with a Content-Disposition header, and end the body with the closing boundary."
+            : "Invalid request body: the form could not be decoded. Send UTF-8 text, percent-encoded, without control characters such as NUL.");
     }
 
     /// <summary>Returns the key from <c>api_key</c>, or else from <c>Authorization: Bearer KEY</c>.</summary>

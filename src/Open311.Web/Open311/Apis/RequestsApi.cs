@@ -51,7 +51,7 @@ public static class RequestsApi
             return Open311Responses.BadRequest(wireFormat, errors);
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Neighborhood) && filter.ServiceRequestIds is null)
+        if (!string.IsNullOrEmpty(query.Neighborhood) && filter.ServiceRequestIds is null)
         {
             filter = filter with { NeighborhoodIds = await FindNeighborhoodsAsync(db, jurisdiction.Id, query.Neighborhood, cancellationToken) };
         }

@@ -3,7 +3,8 @@ namespace Open311.Web.GeoReport.Queries;
 /// <summary>
 /// The requested-date window of a list: at most <see cref="MaxSpan"/> long. With no dates it is the
 /// <see cref="MaxSpan"/> before now; with only a start it runs that long after the start; with only an end it
-/// runs that long before the end.
+/// runs that long before the end. A window that would run past the first or last instant .NET can hold
+/// stops there instead, so <c>start_date=9999-12-31T23:59:59Z</c> is an empty window rather than an overflow.
 /// </summary>
 public static class DateWindow
 {
@@ -17,9 +18,9 @@ public static class DateWindow
         (from, to) = (start, end) switch
         {
             ({ } s, { } e) => (s, e),
-            ({ } s, null) => (s, s + MaxSpan),
-            (null, { } e) => (e - MaxSpan, e),
-            _ => (now - MaxSpan, now),
+            ({ } s, null) => (s, Later(s)),
+            (null, { } e) => (Earlier(e), e),
+            _ => (Earlier(now), now),
         };
 
         if (from > to)
@@ -37,4 +38,10 @@ public static class DateWindow
         error = null;
         return true;
     }
+
+    private static DateTimeOffset Later(DateTimeOffset instant) =>
+        instant > DateTimeOffset.MaxValue - MaxSpan ? DateTimeOffset.MaxValue : instant + MaxSpan;
+
+    private static DateTimeOffset Earlier(DateTimeOffset instant) =>
+        instant < DateTimeOffset.MinValue + MaxSpan ? DateTimeOffset.MinValue : instant - MaxSpan;
 }

@@ -4,7 +4,11 @@ using Open311.Domain.Spatial;
 
 namespace Open311.Web.GeoReport.Queries;
 
-/// <summary>Turns a <see cref="RequestsQuery"/> into a <see cref="RequestListFilter"/>, collecting one message per bad argument.</summary>
+/// <summary>
+/// Turns a <see cref="RequestsQuery"/> into a <see cref="RequestListFilter"/>, collecting one message per bad argument.
+/// An argument sent empty (<c>service_code=</c>) counts as absent. An argument with a value that holds nothing
+/// usable (<c>service_code=,</c>, <c>status=%20</c>) is an error, so a filter never silently widens to everything.
+/// </summary>
 public static class RequestsQueryParser
 {
     public static (RequestListFilter Filter, bool Extensions, IReadOnlyList<string> Errors) Parse(
@@ -18,7 +22,7 @@ public static class RequestsQueryParser
         };
         var extensions = ParseFlag(query.Extensions, "extensions", errors);
 
-        var ids = SplitList(query.ServiceRequestId);
+        var ids = ParseList(query.ServiceRequestId, "service_request_id", "one or more request ids", errors);
         if (ids is not null)
         {
             return (filter with { ServiceRequestIds = ids }, extensions, errors);
@@ -26,7 +30,7 @@ public static class RequestsQueryParser
 
         filter = filter with
         {
-            ServiceCodes = SplitList(query.ServiceCode),
+            ServiceCodes = ParseList(query.ServiceCode, "service_code", "one or more service codes", errors),
             Statuses = ParseStatuses(query.Status, errors),
             UpdatedAfter = ParseInstant(query.UpdatedAfter, "updated_after", errors),
             UpdatedBefore = ParseInstant(query.UpdatedBefore, "updated_before", errors),
@@ -34,7 +38,12 @@ public static class RequestsQueryParser
         filter = ApplyDateWindow(filter, query, now, errors);
         filter = ApplyRadius(filter, query, errors);
 
-        if (!string.IsNullOrWhiteSpace(query.Bbox))
+        if (!string.IsNullOrEmpty(query.Neighborhood) && string.IsNullOrWhiteSpace(query.Neighborhood))
+        {
+            errors.Add("Invalid neighborhood: it holds only spaces. Send a neighbourhood name, or leave neighborhood out to search every neighbourhood.");
+        }
+
+        if (!string.IsNullOrEmpty(query.Bbox))
         {
             if (GeoArguments.TryParseBox(query.Bbox, out var box, out var error))
             {
@@ -49,16 +58,30 @@ public static class RequestsQueryParser
         return (filter, extensions, errors);
     }
 
-    /// <summary>Splits a comma list, trimming items and dropping empty ones; null when nothing is left.</summary>
-    public static IReadOnlyList<string>? SplitList(string? value)
+    /// <summary>
+    /// Splits a comma list, trimming items and dropping empty ones. Null when the argument is absent or empty; an
+    /// error (and null) when it was sent but nothing is left, such as <c>,</c> or a space.
+    /// </summary>
+    public static IReadOnlyList<string>? ParseList(string? value, string parameter, string expected, List<string> errors)
     {
-        var items = (value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        return items.Length == 0 ? null : items.Distinct(StringComparer.Ordinal).ToList();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var items = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (items.Length == 0)
+        {
+            errors.Add($"Invalid {parameter} '{value}': it holds no values. Send {expected} as a comma list, or leave {parameter} out.");
+            return null;
+        }
+
+        return items.Distinct(StringComparer.Ordinal).ToList();
     }
 
     public static int ParsePage(string? value, string parameter, int max, int defaultValue, List<string> errors)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (string.IsNullOrEmpty(value))
         {
             return defaultValue;
         }
@@ -76,7 +99,7 @@ public static class RequestsQueryParser
 
     public static DateTimeOffset? ParseInstant(string? value, string parameter, List<string> errors)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (string.IsNullOrEmpty(value))
         {
             return null;
         }
@@ -92,7 +115,7 @@ public static class RequestsQueryParser
 
     private static bool ParseFlag(string? value, string parameter, List<string> errors)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (string.IsNullOrEmpty(value))
         {
             return false;
         }
@@ -108,7 +131,7 @@ public static class RequestsQueryParser
 
     private static List<RequestStatus>? ParseStatuses(string? value, List<string> errors)
     {
-        var names = SplitList(value);
+        var names = ParseList(value, "status", "open, closed or both", errors);
         if (names is null)
         {
             return null;
@@ -136,7 +159,7 @@ public static class RequestsQueryParser
     {
         var start = ParseInstant(query.StartDate, "start_date", errors);
         var end = ParseInstant(query.EndDate, "end_date", errors);
-        var datesSent = !string.IsNullOrWhiteSpace(query.StartDate) || !string.IsNullOrWhiteSpace(query.EndDate);
+        var datesSent = !string.IsNullOrEmpty(query.StartDate) || !string.IsNullOrEmpty(query.EndDate);
         if (datesSent && start is null && end is null)
         {
             return filter;
@@ -158,7 +181,7 @@ public static class RequestsQueryParser
 
     private static RequestListFilter ApplyRadius(RequestListFilter filter, RequestsQuery query, List<string> errors)
     {
-        var sent = new[] { query.Lat, query.Long, query.Radius }.Count(value => !string.IsNullOrWhiteSpace(value));
+        var sent = new[] { query.Lat, query.Long, query.Radius }.Count(value => !string.IsNullOrEmpty(value));
         if (sent == 0)
         {
             return filter;

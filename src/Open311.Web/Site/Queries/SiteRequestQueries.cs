@@ -82,7 +82,7 @@ public sealed class SiteRequestQueries(Open311DbContext db)
         var page = Math.Max(1, filter.Page);
         var rows = await ProjectAsync(
             query.OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id)
-                .Skip((page - 1) * BrowseFilter.PageSize)
+                .Skip(Paging.Skip(page, BrowseFilter.PageSize))
                 .Take(BrowseFilter.PageSize + 1),
             cancellationToken);
         return new RequestPage(rows.Take(BrowseFilter.PageSize).ToList(), page, rows.Count > BrowseFilter.PageSize);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Open311.Data;
 using Open311.Domain.Requests;
+using Open311.Domain.Submission;
 using Open311.Web.Portal.Bulk;
 
 namespace Open311.Web.Areas.Staff.Pages.Requests;
@@ -22,6 +23,11 @@ public sealed class IndexModel(Open311DbContext db, DashboardQuery query, Liaiso
 
     public string? ErrorMessage { get; private set; }
 
+    /// <summary>The request whose notes were turned away, so the page shows <see cref="NotesError"/> next to its field.</summary>
+    public long? NotesErrorRequestId { get; private set; }
+
+    public string? NotesError { get; private set; }
+
     public async Task OnGetAsync()
     {
         var scope = await scopes.LoadAsync(User);
@@ -36,11 +42,17 @@ public sealed class IndexModel(Open311DbContext db, DashboardQuery query, Liaiso
             return NotFound();
         }
 
-        if (!RequestStatuses.TryParse(newStatus, out var status) || (notes?.Length ?? 0) > MaxNotesLength)
+        if (!RequestStatuses.TryParse(newStatus, out var status))
         {
-            ErrorMessage = !RequestStatuses.TryParse(newStatus, out _)
-                ? $"Unknown status '{newStatus}'. Choose one of the listed statuses."
-                : $"Notes are {notes!.Length} characters long; the limit is {MaxNotesLength}.";
+            ErrorMessage = $"Unknown status '{newStatus}'. Choose one of the listed statuses.";
+            await OnGetAsync();
+            return Page();
+        }
+
+        NotesError = DescribeBadNotes(notes);
+        if (NotesError is not null)
+        {
+            NotesErrorRequestId = id;
             await OnGetAsync();
             return Page();
         }
@@ -50,5 +62,24 @@ public sealed class IndexModel(Open311DbContext db, DashboardQuery query, Liaiso
         await db.SaveChangesAsync();
         TempData["Message"] = $"Request {request.PublicId} is now {status.ToWire()}.";
         return RedirectToPage(new { Status, ServiceCode });
+    }
+
+    /// <summary>Applies the rule the API and the public site use for text: within the length limit and free of characters XML cannot carry.</summary>
+    private static string? DescribeBadNotes(string? notes)
+    {
+        if (notes is null)
+        {
+            return null;
+        }
+
+        if (notes.Length > MaxNotesLength)
+        {
+            return $"Notes are {notes.Length} characters long; the limit is {MaxNotesLength}. Shorten them.";
+        }
+
+        var index = XmlCharacters.IndexOfInvalidCharacter(notes);
+        return index < 0
+            ? null
+            : $"Notes contain a control character (U+{(int)notes[index]:X4} at position {index + 1}) that cannot be stored. Remove it and save again.";
     }
 }
