@@ -134,7 +134,7 @@ public sealed partial class Open311ErrorMiddleware(RequestDelegate next, ILogger
     }
 
     /// <summary>
-    /// Names the first query parameter or path value that holds a character XML 1.0 cannot carry (NUL, which
+    /// Names the first query parameter or path value with a character XML 1.0 cannot carry (NUL, which
     /// PostgreSQL text cannot store either, and the other C0 controls except tab and line breaks), or null.
     /// </summary>
     private static string? FindUnstorableArgument(HttpRequest request)

@@ -6,7 +6,7 @@ namespace Open311.Web.GeoReport.Queries;
 
 /// <summary>
 /// Turns a <see cref="RequestsQuery"/> into a <see cref="RequestListFilter"/>, collecting one message per bad argument.
-/// An argument sent empty (<c>service_code=</c>) counts as absent. An argument with a value that holds nothing
+/// An argument sent empty (<c>service_code=</c>) counts as absent. An argument whose value has nothing
 /// usable (<c>service_code=,</c>, <c>status=%20</c>) is an error, so a filter never silently widens to everything.
 /// </summary>
 public static class RequestsQueryParser
@@ -40,7 +40,7 @@ public static class RequestsQueryParser
 
         if (!string.IsNullOrEmpty(query.Neighborhood) && string.IsNullOrWhiteSpace(query.Neighborhood))
         {
-            errors.Add("Invalid neighborhood: it holds only spaces. Send a neighbourhood name, or leave neighborhood out to search every neighbourhood.");
+            errors.Add("Invalid neighborhood: it has only spaces. Send a neighbourhood name, or leave neighborhood out to search every neighbourhood.");
         }
 
         if (!string.IsNullOrEmpty(query.Bbox))
@@ -72,7 +72,7 @@ public static class RequestsQueryParser
         var items = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (items.Length == 0)
         {
-            errors.Add($"Invalid {parameter} '{value}': it holds no values. Send {expected} as a comma list, or leave {parameter} out.");
+            errors.Add($"Invalid {parameter} '{value}': it has no values. Send {expected} as a comma list, or leave {parameter} out.");
             return null;
         }
 
