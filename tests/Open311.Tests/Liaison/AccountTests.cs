@@ -94,6 +94,30 @@ public sealed partial class AccountTests(LiaisonAppFactory factory) : IClassFixt
         Assert.Contains("is already taken", body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("not-an-email", "Nia", "", "Email is invalid.")]
+    [InlineData("", "Nia", "", "Email is missing.")]
+    [InlineData("nia.blank@example.org", "", "", "Name is missing.")]
+    [InlineData("nia.control@example.org", "Nia\u0001", "", "Name contains a control character.")]
+    [InlineData("nia.area@example.org", "Nia", "999999", "A chosen neighbourhood does not exist.")]
+    public async Task Invite_InvalidInput_ShowsErrorAndCreatesNoAccount(string email, string name, string neighborhoodId, string expected)
+    {
+        using var staff = await StaffAsync();
+        var usersBefore = await factory.WithDbAsync(db => db.Users.CountAsync());
+        var form = new Dictionary<string, string> { ["Email"] = email, ["DisplayName"] = System.Text.RegularExpressions.Regex.Unescape(name) };
+        if (neighborhoodId.Length > 0)
+        {
+            form["NeighborhoodIds"] = neighborhoodId;
+        }
+
+        var response = await staff.PostFormAsync("/staff/liaisons/invite", form);
+        var body = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(expected, body, StringComparison.Ordinal);
+        Assert.Equal(usersBefore, await factory.WithDbAsync(db => db.Users.CountAsync()));
+    }
+
     [Fact]
     public async Task SignIn_FiveFailures_LocksAccount()
     {

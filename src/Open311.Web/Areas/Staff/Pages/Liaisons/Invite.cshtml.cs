@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,8 @@ using Open311.Web.Portal.Bulk;
 
 namespace Open311.Web.Areas.Staff.Pages.Liaisons;
 
-public sealed class InviteModel(Open311DbContext db, InvitationService invitations, LiaisonScopeService scopes) : PageModel
+public sealed class InviteModel(
+    Open311DbContext db, InvitationService invitations, LiaisonScopeService scopes, IValidator<InviteLiaisonInput> validator) : PageModel
 {
     [BindProperty]
     public string Email { get; set; } = string.Empty;
@@ -28,26 +30,11 @@ public sealed class InviteModel(Open311DbContext db, InvitationService invitatio
     {
         var scope = await scopes.LoadAsync(User);
         Neighborhoods = await NeighborhoodChoices.LoadAsync(db, scope);
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(Email) || !Email.Contains('@', StringComparison.Ordinal))
+        var input = new InviteLiaisonInput(Email, DisplayName, NeighborhoodIds, Neighborhoods.Select(n => n.Id).ToHashSet());
+        var validation = await validator.ValidateAsync(input);
+        if (!validation.IsValid)
         {
-            errors.Add("Email is missing or invalid. Enter the liaison's email address, such as name@example.org.");
-        }
-
-        if (string.IsNullOrWhiteSpace(DisplayName))
-        {
-            errors.Add("Name is missing. Enter the name the liaison goes by.");
-        }
-
-        var unknown = NeighborhoodIds.Except(Neighborhoods.Select(n => n.Id)).ToList();
-        if (unknown.Count > 0)
-        {
-            errors.Add("A chosen neighbourhood does not exist. Reload the page and choose again.");
-        }
-
-        if (errors.Count > 0)
-        {
-            ErrorMessages = errors;
+            ErrorMessages = validation.Errors.Select(error => error.ErrorMessage).Distinct().ToList();
             return Page();
         }
 
