@@ -50,7 +50,10 @@ public sealed class LiaisonBatch
 
     public string? FileName { get; private set; }
 
-    /// <summary>SHA-256 of the uploaded file's bytes, used to recognise the same file uploaded again.</summary>
+    /// <summary>
+    /// SHA-256 of the batch's normalised rows (see the portal's batch fingerprint), used to recognise the same rows
+    /// uploaded again whatever the file's encoding or line endings. Batches stored before the fingerprint have a hash of the bytes.
+    /// </summary>
     public byte[]? FileSha256 { get; private set; }
 
     public string Status { get; private set; }
@@ -88,14 +91,26 @@ public sealed class BatchRow
 
     public List<RowIssue> Warnings { get; set; } = [];
 
+    /// <summary>Cells beyond the header's named columns, kept so that the failed-rows download loses nothing.</summary>
+    public List<string> Extra { get; set; } = [];
+
     [JsonIgnore]
     public bool IsValid => Errors.Count == 0;
 
     public string? Value(string column) => Values.TryGetValue(column, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }
 
-/// <summary>An error or warning about one column of a row; <see cref="Link"/> points at a related request.</summary>
-public sealed record RowIssue(string Column, string Message, string? Link = null);
+/// <summary>
+/// An error or warning about one column of a row; <see cref="Link"/> points at a related request, and
+/// <see cref="Kind"/> names warnings that the submit must confirm (<see cref="RowIssueKinds"/>).
+/// </summary>
+public sealed record RowIssue(string Column, string Message, string? Link = null, string? Kind = null);
+
+public static class RowIssueKinds
+{
+    /// <summary>The row matches a request the same liaison submitted in an earlier batch.</summary>
+    public const string SubmittedBefore = "submitted-before";
+}
 
 /// <summary>The request created from one row.</summary>
 public sealed record BatchResult(int RowNumber, long RequestId, string PublicId);

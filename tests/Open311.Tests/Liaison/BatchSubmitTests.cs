@@ -119,11 +119,11 @@ public sealed class BatchSubmitTests(LiaisonAppFactory factory) : IClassFixture<
         var unconfirmed = await client.SubmitAsync(second);
         var unconfirmedBody = await unconfirmed.Content.ReadAsStringAsync();
 
-        Assert.Contains("The same file (identical content) was uploaded before as", preview, StringComparison.Ordinal);
+        Assert.Contains("were uploaded before as", preview, StringComparison.Ordinal);
         Assert.Contains($"batch {first}</a>", preview, StringComparison.Ordinal);
         Assert.Contains("name=\"confirmSameFile\"", preview, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
-        Assert.Contains("This file was submitted before", unconfirmedBody, StringComparison.Ordinal);
+        Assert.Contains("These rows, or some of them, were submitted before", unconfirmedBody, StringComparison.Ordinal);
         Assert.Equal(0, await CountRequestsAsync(second));
         Assert.Equal(BatchStatuses.Draft, (await LoadAsync(second)).Status);
 

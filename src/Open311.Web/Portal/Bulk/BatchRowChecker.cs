@@ -64,6 +64,7 @@ public sealed partial class BatchRowChecker(
 
         await CheckPlacesAsync(placed, scope, cancellationToken);
         WarnAboutCloseRows(placed);
+        await WarnAboutSubmittedBeforeAsync(rows, services, placed, scope, cancellationToken);
     }
 
     /// <summary>Warns about rows of the same service closer than the duplicate distance within one batch.</summary>

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Open311.Data;
 using Open311.Domain.Liaison;
@@ -40,19 +39,21 @@ public sealed partial class BatchService(
             return (null, read.FileError);
         }
 
-        return (await CreateAsync(scope, "csv", Path.GetFileName(fileName), SHA256.HashData(content), [.. read.Rows], cancellationToken), null);
+        return (await CreateAsync(scope, "csv", Path.GetFileName(fileName), [.. read.Rows], cancellationToken), null);
     }
 
     /// <summary>Checks the filled rows of the grid and stores them as a draft.</summary>
     public Task<LiaisonBatch> CreateFromGridAsync(LiaisonScope scope, IReadOnlyList<BatchRow> rows, CancellationToken cancellationToken = default) =>
-        CreateAsync(scope, "grid", null, null, rows, cancellationToken);
+        CreateAsync(scope, "grid", null, rows, cancellationToken);
 
-    private async Task<LiaisonBatch> CreateAsync(LiaisonScope scope, string source, string? fileName, byte[]? sha256, IReadOnlyList<BatchRow> rows, CancellationToken cancellationToken)
+    private async Task<LiaisonBatch> CreateAsync(LiaisonScope scope, string source, string? fileName, IReadOnlyList<BatchRow> rows, CancellationToken cancellationToken)
     {
+        // The fingerprint is taken before the checks add errors and warnings, from what the liaison typed.
+        var fingerprint = BatchFingerprint.Of(rows);
         var started = clock.GetTimestamp();
         await checker.CheckAsync(rows, scope, cancellationToken);
 
-        var batch = new LiaisonBatch(scope.UserId, scope.Jurisdiction!.Id, source, fileName, sha256, rows, clock.GetUtcNow());
+        var batch = new LiaisonBatch(scope.UserId, scope.Jurisdiction!.Id, source, fileName, fingerprint, rows, clock.GetUtcNow());
         db.LiaisonBatches.Add(batch);
         await db.SaveChangesAsync(cancellationToken);
         LogChecked(logger, batch.Id, rows.Count, batch.ValidCount, clock.GetElapsedTime(started).TotalMilliseconds);
@@ -65,7 +66,7 @@ public sealed partial class BatchService(
             .Where(batch => batch.Id == id && (scope.IsStaff || batch.UserId == scope.UserId))
             .SingleOrDefaultAsync(cancellationToken);
 
-    /// <summary>Returns the user's other batches made from a file with the same SHA-256, newest first.</summary>
+    /// <summary>Returns the user's other batches with the same rows (same fingerprint), newest first.</summary>
     public async Task<IReadOnlyList<LiaisonBatch>> FindSameFileAsync(LiaisonBatch batch, CancellationToken cancellationToken = default)
     {
         if (batch.FileSha256 is null)

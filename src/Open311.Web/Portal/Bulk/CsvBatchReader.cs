@@ -81,14 +81,29 @@ public static class CsvBatchReader
             }
 
             var row = new BatchRow { Number = (int)parser.RowNumber };
-            for (var i = 0; i < headers.Length; i++)
+            for (var i = 0; i < record.Length; i++)
             {
-                row.Values[headers[i]] = i < record.Length ? record[i] : string.Empty;
+                var header = i < headers.Length ? headers[i] : string.Empty;
+                if (header.Length > 0 && header != LiaisonDownloads.ReasonColumn)
+                {
+                    row.Values[header] = record[i];
+                }
+                else if (header.Length == 0 && !string.IsNullOrWhiteSpace(record[i]))
+                {
+                    row.Extra.Add(record[i]);
+                }
             }
 
-            if (record.Length > headers.Length && record.Skip(headers.Length).Any(value => !string.IsNullOrWhiteSpace(value)))
+            foreach (var header in headers.Where(h => h.Length > 0 && h != LiaisonDownloads.ReasonColumn))
             {
-                row.Errors.Add(new RowIssue("row", $"The row has {record.Length} fields but the header names {headers.Length} columns. Check for an unquoted separator in a value."));
+                row.Values.TryAdd(header, string.Empty);
+            }
+
+            if (row.Extra.Count > 0)
+            {
+                var named = headers.Count(h => h.Length > 0 && h != LiaisonDownloads.ReasonColumn);
+                row.Errors.Add(new RowIssue("row", $"Too many fields in row {row.Number}: {row.Extra.Count} value(s) ({string.Join(", ", row.Extra.Select(v => $"'{v}'"))}) are outside the {named} named columns. " +
+                    "Check for an unquoted separator in a value, or move each value under its column."));
             }
 
             rows.Add(row);
@@ -102,7 +117,7 @@ public static class CsvBatchReader
     private static (string[]? Headers, string? Error) ReadHeader(string[] record)
     {
         var headers = record.Select(NormalizeHeader).ToArray();
-        var unknown = headers.Where(h => h.Length > 0 && !BatchColumns.Fixed.Contains(h) && BatchColumns.AttributeCode(h) is null).ToList();
+        var unknown = headers.Where(h => h.Length > 0 && h != LiaisonDownloads.ReasonColumn && !BatchColumns.Fixed.Contains(h) && BatchColumns.AttributeCode(h) is null).ToList();
         if (unknown.Count > 0)
         {
             return (null, $"Unknown column {string.Join(", ", unknown.Select(h => $"'{h}'"))} in the header. " +

@@ -43,10 +43,15 @@ public static class LiaisonDownloads
             return Results.NotFound("The batch was not found.");
         }
 
+        // Cells outside the named columns go into unnamed columns before the reason, so nothing typed is lost.
         var columns = BatchColumns.InTemplateOrder(batch.Rows.SelectMany(row => row.Values.Keys));
-        var failed = batch.Rows.Where(row => !row.IsValid)
-            .Select(row => (IReadOnlyList<string?>)[.. columns.Select(column => row.Values.GetValueOrDefault(column)), Reason(row)]);
-        var bytes = SafeCsv.Write([.. columns, ReasonColumn], failed);
+        var failedRows = batch.Rows.Where(row => !row.IsValid).ToList();
+        var extraColumns = failedRows.Select(row => row.Extra.Count).DefaultIfEmpty(0).Max();
+        var failed = failedRows.Select(row => (IReadOnlyList<string?>)[
+            .. columns.Select(column => row.Values.GetValueOrDefault(column)),
+            .. Enumerable.Range(0, extraColumns).Select(i => i < row.Extra.Count ? row.Extra[i] : null),
+            Reason(row)]);
+        var bytes = SafeCsv.Write([.. columns, .. Enumerable.Repeat(string.Empty, extraColumns), ReasonColumn], failed);
         return Results.File(bytes, "text/csv; charset=utf-8", $"batch-{id}-failed-rows.csv");
     }
 

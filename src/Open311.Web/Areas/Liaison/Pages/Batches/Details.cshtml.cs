@@ -23,7 +23,12 @@ public sealed class DetailsModel(Open311DbContext db, LiaisonScopeService scopes
 
     public string? Message { get; private set; }
 
-    public bool NeedsSameFileConfirmation => Batch.Status == BatchStatuses.Draft && SameFileBatches.Any(other => other.Status != BatchStatuses.Draft);
+    /// <summary>Valid rows that match requests the liaison submitted in an earlier batch.</summary>
+    public int SubmittedBeforeCount => Batch.Rows.Count(row => row.IsValid && row.Warnings.Any(w => w.Kind == RowIssueKinds.SubmittedBefore));
+
+    /// <summary>The submit needs a ticked box when the same rows, or some of them, were submitted before.</summary>
+    public bool NeedsSameFileConfirmation => Batch.Status == BatchStatuses.Draft &&
+        (SameFileBatches.Any(other => other.Status != BatchStatuses.Draft) || SubmittedBeforeCount > 0);
 
     public async Task<IActionResult> OnGetAsync(long id)
     {
@@ -41,7 +46,7 @@ public sealed class DetailsModel(Open311DbContext db, LiaisonScopeService scopes
 
         if (NeedsSameFileConfirmation && !confirmSameFile)
         {
-            Message = "This file was submitted before. Tick the box to confirm that you want to create its requests again, or stop here.";
+            Message = "These rows, or some of them, were submitted before. Tick the box to confirm that you want to create their requests again, or stop here.";
             return Page();
         }
 
