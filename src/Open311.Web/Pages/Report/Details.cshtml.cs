@@ -48,6 +48,11 @@ public sealed class DetailsModel(
     public async Task<IActionResult> OnGetAsync()
     {
         var draft = DraftId is Guid id ? await drafts.LoadAsync(id, HttpContext.RequestAborted) : null;
+        if (draft is not null && !ReportDraftOwner.Owns(HttpContext, draft))
+        {
+            return RedirectToPage("/Report/OtherBrowser");
+        }
+
         if (!await LoadSiteAsync(draft?.JurisdictionId))
         {
             return NoJurisdiction();
@@ -84,6 +89,11 @@ public sealed class DetailsModel(
         Form.DropInapplicableAnswers(service);
 
         var previous = DraftId is Guid id ? await drafts.LoadAsync(id, cancellationToken) : null;
+        if (previous is not null && !ReportDraftOwner.Owns(HttpContext, previous))
+        {
+            previous = null;
+        }
+
         var siteErrors = ReportChecks.Check(Form, service);
         var validation = await submitter.ValidateAsync(Form.ToNewServiceRequest(Site.Current.Id), cancellationToken);
         Errors = ReportChecks.Merge(siteErrors, validation.Errors, Form, service);
@@ -104,7 +114,7 @@ public sealed class DetailsModel(
         Form.PhotoUrls = stored.Count > 0
             ? stored.Select(media => MediaEndpoints.BuildUrl(media, Request, hostOptions.Value.PublicBaseUrl)).ToList()
             : previous is { SentPublicId: null } ? previous.Form.PhotoUrls : [];
-        var draftId = await drafts.SaveAsync(Site.Current.Id, Form, cancellationToken);
+        var draftId = await drafts.SaveAsync(Site.Current.Id, Form, ReportDraftOwner.Ensure(HttpContext), cancellationToken);
         return RedirectToPage("/Report/Preview", new { id = draftId });
     }
 

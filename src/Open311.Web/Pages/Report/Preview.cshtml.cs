@@ -100,6 +100,11 @@ public sealed partial class PreviewModel(
             return RedirectToPage("/Report/Index");
         }
 
+        if (!ReportDraftOwner.Owns(HttpContext, draft))
+        {
+            return RedirectToPage("/Report/OtherBrowser");
+        }
+
         if (!await LoadSiteAsync(draft.JurisdictionId))
         {
             return NoJurisdiction();

@@ -9,6 +9,9 @@ public sealed record ReportDraft(Guid Id, string JurisdictionId, ReportForm Form
 {
     /// <summary>The request number once the draft was sent; empty while a send is running.</summary>
     public string? SentPublicId { get; init; }
+
+    /// <summary>SHA-256 of the secret in the cookie of the browser that made the draft (see <see cref="ReportDraftOwner"/>).</summary>
+    public byte[]? OwnerHash { get; init; }
 }
 
 /// <summary>
@@ -19,7 +22,7 @@ public sealed class ReportDraftStore(NpgsqlDataSource dataSource, TimeProvider c
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromDays(1);
 
-    public async Task<Guid> SaveAsync(string jurisdictionId, ReportForm form, CancellationToken cancellationToken)
+    public async Task<Guid> SaveAsync(string jurisdictionId, ReportForm form, byte[] ownerHash, CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid();
         var now = clock.GetUtcNow();
@@ -27,7 +30,7 @@ public sealed class ReportDraftStore(NpgsqlDataSource dataSource, TimeProvider c
         await using var command = new NpgsqlCommand(
             """
             DELETE FROM site_report_drafts WHERE created_at < @cutoff;
-            INSERT INTO site_report_drafts (id, jurisdiction_id, service_code, form, created_at) VALUES (@id, @jurisdiction, @service, @form, @now);
+            INSERT INTO site_report_drafts (id, jurisdiction_id, service_code, form, created_at, owner_hash) VALUES (@id, @jurisdiction, @service, @form, @now, @owner);
             """,
             connection);
         command.Parameters.AddWithValue("cutoff", now - Lifetime);
@@ -36,6 +39,7 @@ public sealed class ReportDraftStore(NpgsqlDataSource dataSource, TimeProvider c
         command.Parameters.AddWithValue("service", form.ServiceCode);
         command.Parameters.AddWithValue("form", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(form));
         command.Parameters.AddWithValue("now", now);
+        command.Parameters.AddWithValue("owner", ownerHash);
         await command.ExecuteNonQueryAsync(cancellationToken);
         return id;
     }
@@ -45,7 +49,7 @@ public sealed class ReportDraftStore(NpgsqlDataSource dataSource, TimeProvider c
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var select = new NpgsqlCommand(
-            "SELECT jurisdiction_id, form::text, sent_public_id FROM site_report_drafts WHERE id = @id AND created_at >= @cutoff", connection);
+            "SELECT jurisdiction_id, form::text, sent_public_id, owner_hash FROM site_report_drafts WHERE id = @id AND created_at >= @cutoff", connection);
         select.Parameters.AddWithValue("id", id);
         select.Parameters.AddWithValue("cutoff", clock.GetUtcNow() - Lifetime);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
@@ -55,7 +59,11 @@ public sealed class ReportDraftStore(NpgsqlDataSource dataSource, TimeProvider c
         }
 
         var form = JsonSerializer.Deserialize<ReportForm>(reader.GetString(1)) ?? new ReportForm();
-        return new ReportDraft(id, reader.GetString(0), form) { SentPublicId = reader.IsDBNull(2) ? null : reader.GetString(2) };
+        return new ReportDraft(id, reader.GetString(0), form) 
+        {
+            SentPublicId = reader.IsDBNull(2) ? null : reader.GetString(2),
+            OwnerHash = reader.IsDBNull(3) ? null : reader.GetFieldValue<byte[]>(3),
+        };
     }
 
     /// <summary>Marks the draft as being sent; returns false when another request already sent it or is sending it.</summary>
