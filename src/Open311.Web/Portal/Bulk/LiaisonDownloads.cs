@@ -70,7 +70,7 @@ public static class LiaisonDownloads
         var bytes = SafeCsv.Write(
             ["service_request_id", "service_code", "service_name", "status", "requested_datetime", "updated_datetime", "address", "lat", "long", "neighborhood", "batch_id", "description"],
             rows.Select(r => (IReadOnlyList<string?>)[
-                r.PublicId, r.ServiceCode, r.ServiceName, r.Status, r.RequestedAt.ToString("O"), r.UpdatedAt.ToString("O"),
+                r.PublicId, r.ServiceCode, r.ServiceName, r.Status, PortalTime.Iso(r.RequestedAt, liaison.Jurisdiction), PortalTime.Iso(r.UpdatedAt, liaison.Jurisdiction),
                 r.Address, r.Lat?.ToString("R", System.Globalization.CultureInfo.InvariantCulture), r.Long?.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
                 r.Neighborhood, r.BatchId?.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Description]));
         return Results.File(bytes, "text/csv; charset=utf-8", "requests.csv");

@@ -23,6 +23,8 @@ public sealed class DetailsModel(Open311DbContext db, LiaisonScopeService scopes
 
     public string? Message { get; private set; }
 
+    public Open311.Domain.Jurisdictions.Jurisdiction? Jurisdiction { get; private set; }
+
     /// <summary>Valid rows that match requests the liaison submitted in an earlier batch.</summary>
     public int SubmittedBeforeCount => Batch.Rows.Count(row => row.IsValid && row.Warnings.Any(w => w.Kind == RowIssueKinds.SubmittedBefore));
 
@@ -65,6 +67,7 @@ public sealed class DetailsModel(Open311DbContext db, LiaisonScopeService scopes
         }
 
         Batch = batch;
+        Jurisdiction = scope.Jurisdiction;
         Columns = BatchColumns.InTemplateOrder(batch.Rows.SelectMany(row => row.Values.Keys));
         SameFileBatches = await batches.FindSameFileAsync(batch);
         var ids = batch.Results.Select(result => result.RequestId).ToList();

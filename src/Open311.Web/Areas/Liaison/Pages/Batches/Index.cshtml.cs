@@ -10,9 +10,12 @@ public sealed class IndexModel(Open311DbContext db, LiaisonScopeService scopes) 
 {
     public IReadOnlyList<LiaisonBatch> Batches { get; private set; } = [];
 
+    public Open311.Domain.Jurisdictions.Jurisdiction? Jurisdiction { get; private set; }
+
     public async Task OnGetAsync()
     {
         var scope = await scopes.LoadAsync(User);
+        Jurisdiction = scope.Jurisdiction;
         Batches = await db.LiaisonBatches.AsNoTracking()
             .Where(batch => batch.UserId == scope.UserId)
             .OrderByDescending(batch => batch.CreatedAt)
