@@ -1,4 +1,5 @@
 using Npgsql;
+using Open311.Data.Requests;
 using NpgsqlTypes;
 using Open311.Domain.Liaison;
 
@@ -7,8 +8,8 @@ namespace Open311.Web.Portal.Bulk;
 public sealed partial class BatchRowChecker
 {
     // One round trip for all rows: each point is tested against the jurisdiction's boundary and the liaison's
-    // neighbourhoods. Nearby open requests come from the shared duplicate finder, so the preview warns about the
-    // same requests as the public site and the nearby-requests API.
+    // neighbourhoods. Nearby open requests come from the shared duplicate finder (its many-points call), so the
+    // preview warns about the same requests as the public site and the nearby-requests API.
     private const string PlacesSql = """
         SELECT t.ordinal,
                j.boundary IS NULL OR ST_Covers(j.boundary, ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326)) AS inside,
@@ -58,11 +59,13 @@ public sealed partial class BatchRowChecker
             }
         }
 
-        // NOTE: one finder query per row inside the area (up to 1,000 for a full file), because the finder has
-        // no call for many points. Each query uses the GiST index on the request location.
-        foreach (var place in inside)
+        // All points in one finder query: the same search as the public form's, for every row at once.
+        var found = await duplicates.FindManyAsync(
+            jurisdiction.Id, [.. inside.Select(place => new NearbyPoint(place.ServiceCode, place.Lat, place.Long))], cancellationToken);
+        for (var i = 0; i < inside.Count; i++)
         {
-            var nearby = await duplicates.FindAsync(jurisdiction.Id, place.ServiceCode, place.Lat, place.Long, cancellationToken);
+            var place = inside[i];
+            var nearby = found[i];
             if (nearby.Count == 0)
             {
                 continue;
