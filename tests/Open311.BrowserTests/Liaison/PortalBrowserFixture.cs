@@ -12,9 +12,9 @@ public sealed class PortalBrowserFixture : BrowserFixture
     protected override async Task SeedAsync(IServiceProvider services) => Seed = await LiaisonSeed.CreateAsync(services);
 
     /// <summary>Opens the sign-in page in a fresh context, signs in and waits for the dashboard.</summary>
-    public async Task<IPage> SignedInPageAsync(string email, bool javaScriptEnabled = true)
+    public async Task<IPage> SignedInPageAsync(string email, bool javaScriptEnabled = true, int width = 1280)
     {
-        var page = await NewPageAsync(javaScriptEnabled);
+        var page = await NewPageAsync(javaScriptEnabled, width);
         await page.GotoAsync("/account/signin?returnUrl=%2Fliaison");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(LiaisonSeed.Password);

@@ -7,13 +7,12 @@ using Open311.Domain.Liaison;
 namespace Open311.Web.Portal.Bulk;
 
 /// <summary>
-/// Recognises the same rows whatever file they came in: the fingerprint is the SHA-256 of the parsed rows, not of
-/// the bytes, so line endings, a byte order mark, UTF-16 or UTF-8, the separator, column order and blank lines do
-/// not change it.
+/// Fingerprint of a batch's content: the SHA-256 of the parsed rows, not of the file's bytes. Line endings, a byte
+/// order mark, UTF-16 or UTF-8, the separator, column order and blank lines do not change it.
 /// </summary>
 public static class BatchFingerprint
 {
-    /// <summary>Returns the SHA-256 of each row's service, place, address, description, answers and contact, in row order.</summary>
+    /// <summary>Returns the SHA-256 of each row's service, place, address, description, attribute values and contact, in row order.</summary>
     public static byte[] Of(IReadOnlyList<BatchRow> rows)
     {
         var normalized = rows.Select(row => (string[])

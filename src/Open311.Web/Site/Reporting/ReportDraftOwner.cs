@@ -3,9 +3,9 @@ using System.Security.Cryptography;
 namespace Open311.Web.Site.Reporting;
 
 /// <summary>
-/// Binds report drafts to the browser that made them. The browser holds a random secret in an HttpOnly,
-/// SameSite=Strict cookie; a draft stores only the secret's SHA-256, and every draft page and send compares it,
-/// so a preview URL seen by someone else shows nothing of what the resident typed.
+/// Binds report drafts to the browser that made them. The browser keeps a random secret in an HttpOnly,
+/// SameSite=Strict cookie, and a draft stores only the secret's SHA-256. Every draft page and send compares
+/// the two, so a preview URL seen by someone else shows nothing of what the resident typed.
 /// </summary>
 public static class ReportDraftOwner
 {
@@ -31,7 +31,7 @@ public static class ReportDraftOwner
         return Hash(secret);
     }
 
-    /// <summary>True when the draft was made in this browser; drafts without an owner belong to no browser.</summary>
+    /// <summary>Returns true when the draft was made in this browser. Drafts without an owner belong to no browser.</summary>
     public static bool Owns(HttpContext http, ReportDraft draft) =>
         draft.OwnerHash is { Length: > 0 } stored && HashOf(http) is { } mine && CryptographicOperations.FixedTimeEquals(stored, mine);
 
