@@ -47,7 +47,7 @@ public sealed class DuplicateContentTests(LiaisonAppFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task RowsOfAnEarlierBatchInANewFile_AreFlaggedOneByOne()
+    public async Task EarlierRows_InNewFile_AreFlagged()
     {
         using var client = await SignedInAsync();
         var first = await client.UploadBatchAsync(LiaisonSeed.GraffitiCsv([

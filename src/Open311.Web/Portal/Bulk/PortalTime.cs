@@ -4,8 +4,8 @@ using Open311.Domain.Jurisdictions;
 namespace Open311.Web.Portal.Bulk;
 
 /// <summary>
-/// Times in the portal are the jurisdiction's wall-clock time with its zone, as on the public request page; the
-/// CSV export writes them as the GeoReport API does (ISO 8601, whole seconds, with the offset).
+/// Formats portal times in the jurisdiction's wall-clock time with its zone, as the public request page does.
+/// The CSV export writes them as the GeoReport API does: ISO 8601, whole seconds, with the offset.
 /// </summary>
 public static class PortalTime
 {
