@@ -6,8 +6,7 @@ namespace Open311.BrowserTests.Liaison;
 
 /// <summary>
 /// Rows of the SF311 sample (DataSF, PDDL) as the portal's GRAFFITI template columns. The sample is looked up
-/// as <c>data/requests/…</c> or <c>shared/data/requests/…</c> from the repository folder upwards, or named by
-/// <c>OPEN311_SF311_SAMPLE</c>.
+/// as the repository's <c>data/requests/…</c> from the test folder upwards, or named by <c>OPEN311_SF311_SAMPLE</c>.
 /// </summary>
 internal static class SampleRequests
 {
@@ -23,16 +22,14 @@ internal static class SampleRequests
 
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            foreach (var candidate in new[] { Path.Combine(directory.FullName, "data", "requests", FileName), Path.Combine(directory.FullName, "shared", "data", "requests", FileName) })
+            var candidate = Path.Combine(directory.FullName, "data", "requests", FileName);
+            if (File.Exists(candidate))
             {
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
+                return candidate;
             }
         }
 
-        throw new FileNotFoundException($"{FileName} was not found in data/requests or shared/data/requests above the test folder. Set OPEN311_SF311_SAMPLE to its path.");
+        throw new FileNotFoundException($"{FileName} was not found in data/requests above the test folder. Set OPEN311_SF311_SAMPLE to its path.");
     }
 
     /// <summary>Returns the first <paramref name="count"/> sample rows in the Mission with coordinates, as template lines.</summary>
