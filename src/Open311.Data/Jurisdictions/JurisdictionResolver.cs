@@ -5,8 +5,8 @@ using Open311.Domain.Submission;
 namespace Open311.Data.Jurisdictions;
 
 /// <summary>
-/// Turns a <c>jurisdiction_id</c> argument into a jurisdiction. An empty value counts as absent; absent means
-/// the default jurisdiction, or the only one when none is marked default; an unknown id is not found.
+/// Turns a <c>jurisdiction_id</c> argument into a jurisdiction. An empty value counts as absent. Absent means
+/// the default jurisdiction, or the only one when none is marked default. An unknown id is not found.
 /// </summary>
 public sealed class JurisdictionResolver(Open311DbContext db)
 {
