@@ -1,6 +1,6 @@
 // Times a 1,000-row liaison upload (read, check, preview page) and its submit on the real host and a fresh
 // PostGIS database that already contains 50,000 open requests, so the nearby-duplicate search has work to do.
-// Run: OPEN311_TEST_ADMIN_CONNECTION=... dotnet run -c Release --project benchmarks/LiaisonUpload [-- ROUNDS]
+// Run: OPEN311_TEST_ADMIN_CONNECTION=... dotnet run -c Release --project bench/LiaisonUpload [-- ROUNDS]
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
