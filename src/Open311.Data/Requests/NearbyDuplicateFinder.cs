@@ -111,7 +111,7 @@ public sealed class NearbyDuplicateFinder(Open311DbContext db, NpgsqlDataSource 
         var matches = new List<(int Ordinal, long Id, double Distance)>();
 
         // The same search as FindAsync, once per point through a LATERAL join, so each point still uses the
-        // GiST index and the KNN order; the points travel as arrays in one round trip.
+        // GiST index and the KNN order. The points travel as arrays in one round trip.
         await using (var command = dataSource.CreateCommand(
             """
             SELECT t.ordinal, m.id, m.distance

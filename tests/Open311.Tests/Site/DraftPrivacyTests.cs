@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Open311.Tests.Site;
 
-/// <summary>A report draft holds contact details, so only the browser that typed it may see, change or send it.</summary>
+/// <summary>A report draft contains contact details, so only the browser that typed it may see, change or send it.</summary>
 public sealed class DraftPrivacyTests(SiteAppFactory factory) : IClassFixture<SiteAppFactory>
 {
     private const string DetailsUrl = "/report/details?service=" + SiteSeed.Pothole;

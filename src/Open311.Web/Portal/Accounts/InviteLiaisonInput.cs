@@ -9,7 +9,7 @@ namespace Open311.Web.Portal.Accounts;
 /// <param name="OfferedNeighborhoodIds">The neighbourhoods of the staff member's jurisdiction.</param>
 public sealed record InviteLiaisonInput(string? Email, string? DisplayName, IReadOnlyList<int> NeighborhoodIds, IReadOnlyCollection<int> OfferedNeighborhoodIds);
 
-/// <summary>Rules for <see cref="InviteLiaisonInput"/>; each message names the field and says what to enter.</summary>
+/// <summary>Rules for <see cref="InviteLiaisonInput"/>; each message names the field and the value to enter.</summary>
 public sealed class InviteLiaisonInputValidator : AbstractValidator<InviteLiaisonInput>
 {
     public const int MaxDisplayNameLength = 200;

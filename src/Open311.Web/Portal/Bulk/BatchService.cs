@@ -100,7 +100,7 @@ public sealed partial class BatchService(
         }
 
         // NOTE: a process that stops between this claim and the end of the submit leaves the batch in
-        // 'submitting', which blocks further submits; staff must then check its requests and fix the status by hand.
+        // 'submitting', which blocks further submits. Staff must then check its requests and fix the status by hand.
         var claimed = await db.LiaisonBatches
             .Where(b => b.Id == id && b.Status == BatchStatuses.Draft)
             .ExecuteUpdateAsync(set => set.SetProperty(b => b.Status, BatchStatuses.Submitting), cancellationToken);
